@@ -1,0 +1,24 @@
+package dev.descent.core.schedule;
+
+import dev.descent.core.config.HyperParameter;
+import dev.descent.core.config.Params;
+
+import java.util.List;
+
+/** Creates one schedule from spec values; describes its parameters for {@code list} and the app. */
+public interface ScheduleFactory {
+
+    String name();
+
+    /** One line: what it does ("step: lr * gamma^floor(t/step_size)"). */
+    String description();
+
+    List<HyperParameter> hyperParameters();
+
+    /**
+     * @param params       the spec's values (the caller rejects unknown keys afterwards)
+     * @param baseLr       the optimizer's configured learning rate
+     * @param baseMomentum the optimizer's momentum/beta1, NaN when it has none
+     */
+    LearningRateSchedule create(Params params, double baseLr, double baseMomentum);
+}

@@ -1,0 +1,39 @@
+package dev.descent.core.surface;
+
+import dev.descent.core.config.ConfigException;
+import dev.descent.core.config.Params;
+import dev.descent.core.config.Spec;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The catalogue of built-in surfaces. */
+public final class Surfaces {
+    private static final List<SurfaceFactory> ALL = List.of(
+            Bowl.FACTORY);
+
+    private Surfaces() {
+    }
+
+    public static List<SurfaceFactory> all() {
+        return ALL;
+    }
+
+    public static SurfaceFactory factory(String name) {
+        for (SurfaceFactory f : ALL) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new ConfigException("unknown surface '" + name + "'; known: "
+                + ALL.stream().map(SurfaceFactory::name).collect(Collectors.joining(", ")));
+    }
+
+    /** A catalogue surface from {@code "rosenbrock a=1 b=100"}. */
+    public static Surface create(Spec spec) {
+        Params params = Params.of(spec);
+        Surface surface = factory(spec.name()).create(params);
+        params.rejectUnknown();
+        return surface;
+    }
+}
