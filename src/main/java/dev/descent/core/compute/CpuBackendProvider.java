@@ -1,0 +1,25 @@
+package dev.descent.core.compute;
+
+/** Provides the always-present CPU backend. */
+public final class CpuBackendProvider implements BackendProvider {
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public BackendStatus probe() {
+        return BackendStatus.available("cpu (Java reference GEMM)");
+    }
+
+    @Override
+    public Backend create() {
+        return new CpuBackend();
+    }
+}
