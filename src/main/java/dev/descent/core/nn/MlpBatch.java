@@ -500,11 +500,7 @@ public final class MlpBatch implements AutoCloseable {
         return null;
     }
 
-    /**
-     * Dropout masks (inverted: keep / (1 - p)); alpha dropout as torch:
-     * {@code a = ((1 - p)(1 + p alpha'^2))^-1/2}, {@code b = -a alpha' p}, alpha' = -lambda alpha of SELU,
-     * {@code y = a (x keep + alpha' (1 - keep)) + b}; RReLU slopes ~ U(1/8, 1/3).
-     */
+    /** Dropout masks ({@link DropoutMasks}) and RReLU slopes ~ U(1/8, 1/3), shared by the nets, layer by layer. */
     private void drawNoise(int n, RandomGenerator random) {
         for (int l = 0; l < layers - 1; l++) {
             int count = n * spec.fanOut(l);
@@ -517,25 +513,15 @@ public final class MlpBatch implements AutoCloseable {
                 backend.upload(s, 0, slopes[l], 0, count);
             }
             if (mask[l] != null) {
-                double p = spec.dropout();
                 float[] m = new float[count];
-                float[] sh = shift[l] == null ? null : new float[count];
-                double alphaPrime = -Activation.SELU_SCALE * Activation.SELU_ALPHA;
-                double scaleA = 1 / Math.sqrt((1 - p) * (1 + p * alphaPrime * alphaPrime));
-                double shiftB = -scaleA * alphaPrime * p;
-                for (int i = 0; i < count; i++) {
-                    boolean keep = random.nextDouble() >= p;
-                    if (sh == null) {
-                        m[i] = keep ? (float) (1 / (1 - p)) : 0f;
-                    } else {
-                        m[i] = keep ? (float) scaleA : 0f;
-                        sh[i] = (float) (scaleA * alphaPrime * (keep ? 0 : 1) + shiftB);
-                    }
-                }
-                backend.upload(m, 0, mask[l], 0, count);
-                if (sh != null) {
+                if (shift[l] == null) {
+                    DropoutMasks.inverted(spec.dropout(), random, m, count);
+                } else {
+                    float[] sh = new float[count];
+                    DropoutMasks.alpha(spec.dropout(), random, m, sh, count);
                     backend.upload(sh, 0, shift[l], 0, count);
                 }
+                backend.upload(m, 0, mask[l], 0, count);
             }
         }
     }
