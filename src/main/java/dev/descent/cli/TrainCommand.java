@@ -20,11 +20,11 @@ import dev.descent.core.nn.Init;
 import dev.descent.core.nn.Loss;
 import dev.descent.core.nn.MlpSpec;
 import dev.descent.core.nn.NetworkData;
+import dev.descent.core.race.EarlyStopping;
 import dev.descent.core.race.TrainingRace;
 import dev.descent.core.race.TrainingRaceEpoch;
 import dev.descent.core.race.TrainingRaceOptions;
 import dev.descent.core.race.TrainingRaceResult;
-import dev.descent.core.race.TrainingRaceStopping;
 import dev.descent.core.race.TrainingRacerSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,7 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<TrainingRacerSpec> racerSpecs = racers.stream().map(TrainingRacerSpec::parse).toList();
         TrainingRaceOptions options = new TrainingRaceOptions(epochs, batch, l1, l2, seed, Init.parse(init),
                 schedule == null ? null : Spec.parse(schedule));
-        TrainingRaceStopping stopping = earlyStopping == null ? null : TrainingRaceStopping.parse(earlyStopping);
+        EarlyStopping.Options stopping = earlyStopping == null ? null : EarlyStopping.Options.parse(earlyStopping);
         if (!(validation >= 0 && validation < 1)) {
             throw new ConfigException("val must be in [0, 1), was " + validation);
         }

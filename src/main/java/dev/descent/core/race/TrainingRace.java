@@ -49,7 +49,7 @@ public final class TrainingRace implements AutoCloseable {
     private final NetworkData val;
     private final List<TrainingRacerSpec> racerSpecs;
     private final TrainingRaceOptions options;
-    private final TrainingRaceStopping stopping;
+    private final EarlyStopping.Options stopping;
     private final List<Consumer<TrainingRaceEpoch>> listeners = new ArrayList<>();
     private final List<TrainingRaceEpoch> history = new ArrayList<>();
     private final Racer[] racers;
@@ -69,10 +69,12 @@ public final class TrainingRace implements AutoCloseable {
      * @param trainSet   the training rows
      * @param valSet     the validation rows (may be empty)
      * @param racerSpecs one per racer, at least one
-     * @param stopping   early stopping for every racer, or null for none
+     * @param stopping   early stopping for every racer (Keras semantics, {@link EarlyStopping}), or
+     *                   null for none; monitor val_loss, val_accuracy, train_loss or train_accuracy
+     *                   (a val_ monitor reads the train_ value when there are no validation rows)
      */
     public TrainingRace(Backend backend, MlpSpec spec, Dataset trainSet, Dataset valSet,
-                        List<TrainingRacerSpec> racerSpecs, TrainingRaceOptions options, TrainingRaceStopping stopping) {
+                        List<TrainingRacerSpec> racerSpecs, TrainingRaceOptions options, EarlyStopping.Options stopping) {
         if (racerSpecs.isEmpty()) {
             throw new ConfigException("at least one racer is needed");
         }
@@ -92,6 +94,10 @@ public final class TrainingRace implements AutoCloseable {
             throw new ConfigException("batch norm needs at least 2 rows per training batch, but the last batch of each"
                     + " epoch would have 1 row (" + trainSet.size() + " training rows, batch " + batch
                     + "): change --batch");
+        }
+        if (stopping != null) {
+            monitored(stopping.monitor(), new TrainingRaceEpoch(0, "", 0, 0, 0, 0, 0, 0, 0, null, null, null), true);
+            new EarlyStopping(stopping);
         }
         this.spec = spec;
         this.layout = new ParameterLayout(spec);
@@ -128,7 +134,7 @@ public final class TrainingRace implements AutoCloseable {
                     ? new ConstantSchedule(optimizer.baseLearningRate())
                     : Schedules.create(options.schedule(), optimizer.baseLearningRate(), optimizer.baseMomentum());
             racers[r] = new Racer(rs, optimizer, schedule, params, spec.layers(),
-                    stopping == null ? null : stopping.newMonitor());
+                    stopping == null ? null : new EarlyStopping(stopping));
             mlp.setParameters(r, params);
             mlp.setRunningStatistics(r, initialRunningStatistics());
         }
@@ -328,27 +334,27 @@ public final class TrainingRace implements AutoCloseable {
                 racer.activeThisEpoch = false;
                 continue;
             }
-            double monitored = hasVal ? valLoss : record.trainLoss();
+            double checkpointValue = hasVal ? valLoss : record.trainLoss();
             if (racer.epochSchedule()) {
-                racer.schedule.advance(monitored);
+                racer.schedule.advance(checkpointValue);
             }
-            boolean stop = racer.monitor != null && racer.monitor.update(monitored);
-            boolean improved = racer.monitor != null ? racer.monitor.improved()
-                    : Double.isFinite(monitored) && monitored < racer.bestMonitored;
+            boolean stop = false;
+            boolean improved;
+            if (racer.monitor != null) {
+                stop = racer.monitor.shouldStop(epoch - 1, monitored(stopping.monitor(), record, hasVal));
+                improved = racer.monitor.isNewBest();
+            } else {
+                improved = Double.isFinite(checkpointValue) && checkpointValue < racer.bestMonitored;
+            }
             if (improved) {
-                racer.bestMonitored = monitored;
+                racer.bestMonitored = checkpointValue;
                 racer.bestParams = racer.params.clone();
                 racer.bestStats = mlp.runningStatistics(r);
                 racer.best = record;
             }
             if (stop) {
                 racer.stoppedAt = epoch;
-                if (stopping.restoreBestWeights() && racer.bestParams != null) {
-                    racer.restoredBest = true;
-                    System.arraycopy(racer.bestParams, 0, racer.params, 0, racer.params.length);
-                    mlp.setParameters(r, racer.params);
-                    mlp.setRunningStatistics(r, racer.bestStats);
-                }
+                restoreBestIfAsked(r, racer);
                 continue;
             }
             anyRunning = true;
@@ -358,7 +364,34 @@ public final class TrainingRace implements AutoCloseable {
         }
         if (!anyRunning || epoch >= options.epochs()) {
             finished = true;
+            for (int r = 0; r < racers.length; r++) {
+                if (racers[r].running()) {
+                    restoreBestIfAsked(r, racers[r]);
+                }
+            }
         }
+    }
+
+    /** Keras restores the best epoch's weights when early stopping ends training and at the end of training. */
+    private void restoreBestIfAsked(int r, Racer racer) {
+        if (racer.monitor != null && racer.monitor.shouldRestoreBestWeights() && racer.bestParams != null) {
+            racer.restoredBest = true;
+            System.arraycopy(racer.bestParams, 0, racer.params, 0, racer.params.length);
+            mlp.setParameters(r, racer.params);
+            mlp.setRunningStatistics(r, racer.bestStats);
+        }
+    }
+
+    /** The value early stopping monitors, by Keras-style name. */
+    private static double monitored(String name, TrainingRaceEpoch e, boolean hasVal) {
+        return switch (name) {
+            case "val_loss" -> hasVal ? e.valLoss() : e.trainLoss();
+            case "val_accuracy" -> hasVal ? e.valAccuracy() : e.trainAccuracy();
+            case "train_loss", "loss" -> e.trainLoss();
+            case "train_accuracy", "accuracy" -> e.trainAccuracy();
+            default -> throw new ConfigException("early stopping: monitor must be val_loss, val_accuracy, train_loss"
+                    + " or train_accuracy, was '" + name + "'");
+        };
     }
 
     private int countThisEpoch() {
@@ -422,7 +455,7 @@ public final class TrainingRace implements AutoCloseable {
         final double[] params;
         final double[] grad;
         final double[] gradNormSums;
-        final TrainingRaceStopping.Monitor monitor;
+        final EarlyStopping monitor;
         long steps;
         double lastLr;
         Long divergedAt;
@@ -440,7 +473,7 @@ public final class TrainingRace implements AutoCloseable {
         boolean restoredBest;
 
         Racer(TrainingRacerSpec spec, Optimizer optimizer, LearningRateSchedule schedule, double[] params, int layers,
-              TrainingRaceStopping.Monitor monitor) {
+              EarlyStopping monitor) {
             this.spec = spec;
             this.optimizer = optimizer;
             this.schedule = schedule;

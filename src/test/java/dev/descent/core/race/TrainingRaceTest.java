@@ -25,7 +25,7 @@ class TrainingRaceTest {
 
     private static final Dataset MOONS = DataGenerators.create("moons", 200, 0.1, 3);
 
-    private static TrainingRace race(MlpSpec spec, List<String> racers, int epochs, int batch, TrainingRaceStopping stop,
+    private static TrainingRace race(MlpSpec spec, List<String> racers, int epochs, int batch, EarlyStopping.Options stop,
                                      Dataset val) {
         TrainingRaceOptions options = new TrainingRaceOptions(epochs, batch, 0, 0, 42, Init.torchDefault(), null);
         return new TrainingRace(new CpuBackend(), spec, MOONS, val, racers.stream().map(TrainingRacerSpec::parse).toList(),
@@ -80,7 +80,7 @@ class TrainingRaceTest {
     void earlyStoppingEndsARacerThatDoesNotImproveAfterPatiencePlusOneEpochs() {
         Dataset val = DataGenerators.create("moons", 50, 0.1, 9);
         try (TrainingRace race = race(moonsNet(false), List.of("sgd lr=0"), 50, 20,
-                TrainingRaceStopping.parse("patience=3 restore_best_weights=true"), val)) {
+                EarlyStopping.Options.parse("patience=3 restore_best_weights=true"), val)) {
             race.run();
             TrainingRaceResult r = race.results().get(0);
             assertEquals(4, r.stoppedEarlyAt());
@@ -103,5 +103,18 @@ class TrainingRaceTest {
         assertEquals(1.0, r.clipNorm());
         assertEquals(Init.Kind.HE_NORMAL, r.init().kind());
         assertTrue(Double.isNaN(r.clipValue()));
+    }
+
+    @Test
+    void restoreBestWeightsReportsTheBestEpochAtTheEndOfTraining() {
+        Dataset val = DataGenerators.create("moons", 60, 0.3, 9);
+        try (TrainingRace race = race(moonsNet(false), List.of("sgd lr=3 momentum=0.9"), 15, 10,
+                EarlyStopping.Options.parse("patience=100 restore_best_weights=true"), val)) {
+            race.run();
+            double best = race.history().stream().mapToDouble(TrainingRaceEpoch::valLoss).min().orElseThrow();
+            double last = race.history().get(race.history().size() - 1).valLoss();
+            assertTrue(best < last, "the run should end worse than its best epoch: " + best + " vs " + last);
+            assertEquals(best, race.results().get(0).valLoss());
+        }
     }
 }
