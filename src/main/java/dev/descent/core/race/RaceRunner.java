@@ -148,6 +148,11 @@ public final class RaceRunner implements AutoCloseable {
         return thread.isAlive();
     }
 
+    /** The engine thread, for tests that check it waits instead of spinning. */
+    Thread engineThread() {
+        return thread;
+    }
+
     /**
      * Waits until a published snapshot satisfies {@code condition}, or the timeout passes.
      *
@@ -200,7 +205,9 @@ public final class RaceRunner implements AutoCloseable {
             double speed;
             lock.lock();
             try {
-                while (!closed && !playing && pendingSteps == 0 && !resetRequested && pendingModel == null) {
+                // a command that only changes state (pause, speed) still wakes the engine to publish it
+                while (!closed && !playing && pendingSteps == 0 && !resetRequested && pendingModel == null
+                        && commandCount == seenCommands) {
                     commandArrived.awaitUninterruptibly();
                 }
                 if (closed) {
