@@ -58,14 +58,14 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new BadInputException("cannot create '" + out + "': " + e);
+            throw new BadInputException("cannot create '" + out + "': " + IoMessages.describe(e));
         }
         Path csv = out.resolve("trajectories.csv");
         Path summary = out.resolve("summary.json");
         try {
             AtomicFiles.write(csv, w -> SurfaceRaceOutput.runWithCsv(race, n, w));
         } catch (IOException e) {
-            throw new BadInputException("cannot write '" + csv + "': " + e);
+            throw new BadInputException("cannot write '" + csv + "': " + IoMessages.describe(e));
         }
         SurfaceRaceOutput.writeSummary(race, summary);
         spec.commandLine().getOut().println("wrote " + csv + " and " + summary);

@@ -69,7 +69,7 @@ final class SurfaceRaceOutput {
         try {
             AtomicFiles.write(path, w -> runWithCsv(race, steps, w));
         } catch (IOException e) {
-            throw new BadInputException("cannot write '" + target + "': " + e);
+            throw new BadInputException("cannot write '" + target + "': " + IoMessages.describe(e));
         }
     }
 
@@ -132,7 +132,7 @@ final class SurfaceRaceOutput {
         try {
             AtomicFiles.write(target, summaryJson(race));
         } catch (IOException e) {
-            throw new BadInputException("cannot write '" + target + "': " + e);
+            throw new BadInputException("cannot write '" + target + "': " + IoMessages.describe(e));
         }
     }
 
