@@ -49,6 +49,9 @@ public final class MultiStepSchedule implements LearningRateSchedule {
 
         @Override
         public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
+            if (!p.has("milestones")) {
+                throw new ConfigException("multistep: milestones is required");
+            }
             int[] milestones = Checks.wholeSteps("multistep", "milestones", p.getDoubleList("milestones"));
             return new MultiStepSchedule(baseLr, new Config(milestones, p.getDouble("gamma", 0.1)));
         }

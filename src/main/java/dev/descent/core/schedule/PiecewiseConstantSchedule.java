@@ -56,8 +56,10 @@ public final class PiecewiseConstantSchedule implements LearningRateSchedule {
 
         @Override
         public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            if (!p.has("values")) {
-                throw new ConfigException("piecewise: values is required");
+            for (String key : new String[] {"boundaries", "values"}) {
+                if (!p.has(key)) {
+                    throw new ConfigException("piecewise: " + key + " is required");
+                }
             }
             int[] boundaries = Checks.wholeSteps("piecewise", "boundaries", p.getDoubleList("boundaries"));
             return new PiecewiseConstantSchedule(new Config(boundaries, p.getDoubleList("values")));
