@@ -32,6 +32,18 @@ public final class PiecewiseConstantSchedule implements LearningRateSchedule {
             }
             values = values.clone();
         }
+
+        /** A copy: the record stays immutable. */
+        @Override
+        public int[] boundaries() {
+            return boundaries.clone();
+        }
+
+        /** A copy: the record stays immutable. */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
     }
 
     public static final ScheduleFactory FACTORY = new ScheduleFactory() {
@@ -66,11 +78,13 @@ public final class PiecewiseConstantSchedule implements LearningRateSchedule {
         }
     };
 
-    private final Config config;
+    private final int[] boundaries;
+    private final double[] values;
     private int t;
 
     public PiecewiseConstantSchedule(Config config) {
-        this.config = config;
+        this.boundaries = config.boundaries();
+        this.values = config.values();
     }
 
     @Override
@@ -80,16 +94,14 @@ public final class PiecewiseConstantSchedule implements LearningRateSchedule {
 
     @Override
     public double learningRate() {
-        int found = Arrays.binarySearch(config.boundaries(), t);
+        int found = Arrays.binarySearch(boundaries, t);
         int passed = found >= 0 ? found + 1 : -found - 1;
-        return config.values()[passed];
+        return values[passed];
     }
 
     @Override
     public void advance(double monitoredLoss) {
-        if (t < Integer.MAX_VALUE) {
-            t++;
-        }
+        t++;
     }
 
     @Override
