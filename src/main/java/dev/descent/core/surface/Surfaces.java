@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 /** The catalogue of built-in surfaces. */
 public final class Surfaces {
     private static final List<SurfaceFactory> ALL = List.of(
-            Bowl.FACTORY);
+            Bowl.FACTORY, Ravine.FACTORY, Saddle.FACTORY, BoundedSaddle.FACTORY, MonkeySaddle.FACTORY,
+            Rosenbrock.FACTORY, Beale.FACTORY, Himmelblau.FACTORY, Booth.FACTORY, GoldsteinPrice.FACTORY,
+            SixHumpCamel.FACTORY, Rastrigin.FACTORY, Ackley.FACTORY, Wells.FACTORY, Plateau.FACTORY);
 
     private Surfaces() {
     }
