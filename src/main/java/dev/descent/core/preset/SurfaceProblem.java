@@ -6,9 +6,6 @@ import dev.descent.core.surface.Surface;
 import dev.descent.core.surface.Surfaces;
 import dev.descent.core.surface.ViewWindow;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-
 /**
  * A race on a 2-D surface: a catalogue surface or a typed f(x,y), the window shown and the
  * common start. Exactly one of {@code surface} and {@code expression} is set; the constructor
@@ -57,42 +54,9 @@ public record SurfaceProblem(String surface, String expression, ViewWindow windo
             }
         }
         try {
-            return expression(expression);
+            return Surfaces.expression(expression);
         } catch (ConfigException e) {
             throw new ConfigException("expression: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Parses a typed f(x,y) through {@code Surfaces.expression(String)}, which the surface
-     * branch adds; looked up at run time until it is merged here.
-     */
-    static Surface expression(String text) {
-        Method parse;
-        try {
-            parse = Surfaces.class.getMethod("expression", String.class);
-        } catch (NoSuchMethodException e) {
-            throw new ConfigException("typed surfaces are not available in this build");
-        }
-        try {
-            return (Surface) parse.invoke(null, text);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** True when this build can parse typed surfaces. */
-    public static boolean expressionsAvailable() {
-        try {
-            Surfaces.class.getMethod("expression", String.class);
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.descent.core.race;
 
+import dev.descent.core.optim.GradientClipping;
 import dev.descent.core.optim.Optimizer;
 import dev.descent.core.optim.StepContext;
 import dev.descent.core.optim.StepTrace;
@@ -74,10 +75,10 @@ public final class SurfaceRacer {
         lr = schedule.learningRate();
         double[] g = gradient.clone();
         if (config.clipNorm() > 0) {
-            Clipping.clipNorm(g, config.clipNorm());
+            GradientClipping.clipGradNorm(g, config.clipNorm());
         }
         if (config.clipValue() > 0) {
-            Clipping.clipValue(g, config.clipValue());
+            GradientClipping.clipGradValue(g, config.clipValue());
         }
         StepTrace stepTrace = optimizer.step(position, g, new StepContext(lr, schedule.momentum()));
         if (!evaluate(k)) {
