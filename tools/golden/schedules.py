@@ -168,6 +168,18 @@ case("onecycle_bounds_sgd0",
      lambda o: S.OneCycleLR(o, 0.2, total_steps=401, pct_start=0.5, base_momentum=0.8,
                             max_momentum=0.9), 401, cycles=True)
 
+# --- short and edge cases: t = 0 already in onecycle's second phase, pct_start 0 and 1, tiny t_max
+case("onecycle_three_steps_linear_sgd", "onecycle max_lr=0.1 total_steps=3 anneal_strategy=linear", "sgd",
+     lambda o: S.OneCycleLR(o, 0.1, total_steps=3, anneal_strategy="linear"), 3, cycles=True)
+case("onecycle_pct_start_0_adam", "onecycle max_lr=0.1 total_steps=50 pct_start=0", "adam",
+     lambda o: S.OneCycleLR(o, 0.1, total_steps=50, pct_start=0.0), 50, cycles=True)
+case("onecycle_pct_start_1_sgd", "onecycle max_lr=0.1 total_steps=50 pct_start=1", "sgd",
+     lambda o: S.OneCycleLR(o, 0.1, total_steps=50, pct_start=1.0), 50, cycles=True)
+case("cosine_1_sgd", "cosine t_max=1 eta_min=0.01", "sgd", lambda o: S.CosineAnnealingLR(o, 1, 0.01), 20)
+case("cosine_2_adam", "cosine t_max=2", "adam", lambda o: S.CosineAnnealingLR(o, 2), 20)
+case("cyclic_one_step_each_sgd", "cyclic base_lr=0.01 max_lr=0.02 step_size_up=1", "sgd",
+     lambda o: S.CyclicLR(o, 0.01, 0.02, step_size_up=1), 20, cycles=True)
+
 # --- plateau (ReduceLROnPlateau.step(loss) after each optimizer step)
 case("plateau_default_sgd", "plateau", "sgd", lambda o: S.ReduceLROnPlateau(o), 300,
      losses=plateau_losses(300, "positive"))
@@ -204,13 +216,14 @@ def run(c):
         p = opt.param_groups[0]["params"][0]
         (0.5 * (p * p).sum()).backward()
         opt.step()
+        loss = c["losses"][t] if c["losses"] is not None else float("nan")
+        rows.append((t, loss, lr, m))
+        if t == c["steps"] - 1:
+            break  # the rate after the last recorded step is not needed (onecycle may divide by 0 there)
         if c["losses"] is not None:
-            loss = c["losses"][t]
             sched.step(loss)
         else:
-            loss = float("nan")
             sched.step()
-        rows.append((t, loss, lr, m))
     return opt_text, base_lr, base_m, type(sched).__name__, rows
 
 

@@ -78,7 +78,7 @@ public final class Adadelta implements Optimizer {
             double d = Math.sqrt(accDelta[i] + eps) / std * g[i];
             accDelta[i] = TorchOps.addcmul(accDelta[i] * rho, 1 - rho, d, d);
             double before = params[i];
-            params[i] += -lr * d;
+            params[i] = TorchOps.add(params[i], -lr, d);
             delta[i] = params[i] - before;
         }
         return new StepTrace(g, accDelta.clone(), squareAvg.clone(), delta, lr, null);

@@ -96,7 +96,7 @@ public final class Rmsprop implements Optimizer {
             double before = params[i];
             if (momentum > 0) {
                 buffer[i] = TorchOps.addcdiv(buffer[i] * momentum, 1, g[i], avg);
-                params[i] += -lr * buffer[i];
+                params[i] = TorchOps.add(params[i], -lr, buffer[i]);
             } else {
                 params[i] = TorchOps.addcdiv(params[i], -lr, g[i], avg);
             }

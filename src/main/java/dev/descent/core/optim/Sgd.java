@@ -82,11 +82,11 @@ public final class Sgd implements Optimizer {
             g[i] = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
             double d = g[i];
             if (momentum != 0) {
-                buffer[i] = started ? momentum * buffer[i] + (1 - config.dampening()) * g[i] : g[i];
-                d = config.nesterov() ? g[i] + momentum * buffer[i] : buffer[i];
+                buffer[i] = started ? TorchOps.add(buffer[i] * momentum, 1 - config.dampening(), g[i]) : g[i];
+                d = config.nesterov() ? TorchOps.add(g[i], momentum, buffer[i]) : buffer[i];
             }
             double before = params[i];
-            params[i] += -lr * d;
+            params[i] = TorchOps.add(params[i], -lr, d);
             delta[i] = params[i] - before;
         }
         if (momentum != 0) {

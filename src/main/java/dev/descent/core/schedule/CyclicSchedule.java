@@ -5,6 +5,7 @@ import dev.descent.core.config.HyperParameter.Kind;
 import dev.descent.core.config.Params;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Cyclical learning rates, {@code torch.optim.lr_scheduler.CyclicLR} (Smith 2017, "Cyclical
@@ -84,7 +85,7 @@ public final class CyclicSchedule implements LearningRateSchedule {
             int up = p.getInt("step_size_up", 2000);
             int down = p.getInt("step_size_down", up);
             Mode mode = Mode.valueOf(p.getChoice("mode", "triangular", "triangular", "triangular2", "exp_range")
-                    .toUpperCase(java.util.Locale.ROOT));
+                    .toUpperCase(Locale.ROOT));
             Config config = new Config(base, max, up, down, mode, p.getDouble("gamma", 1.0),
                     p.getBoolean("cycle_momentum", true), p.getDouble("base_momentum", 0.8),
                     p.getDouble("max_momentum", 0.9));

@@ -26,6 +26,12 @@ public final class MultiStepSchedule implements LearningRateSchedule {
             milestones = Checks.increasingSteps("multistep", "milestones", milestones);
             Checks.positive("multistep", "gamma", gamma);
         }
+
+        /** A copy: the record stays immutable. */
+        @Override
+        public int[] milestones() {
+            return milestones.clone();
+        }
     }
 
     public static final ScheduleFactory FACTORY = new ScheduleFactory() {
@@ -49,6 +55,9 @@ public final class MultiStepSchedule implements LearningRateSchedule {
 
         @Override
         public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
+            if (!p.has("milestones")) {
+                throw new ConfigException("multistep: milestones is required");
+            }
             int[] milestones = Checks.wholeSteps("multistep", "milestones", p.getDoubleList("milestones"));
             return new MultiStepSchedule(baseLr, new Config(milestones, p.getDouble("gamma", 0.1)));
         }
@@ -56,12 +65,14 @@ public final class MultiStepSchedule implements LearningRateSchedule {
 
     private final double baseLr;
     private final Config config;
+    private final int[] milestones;
     private double lr;
     private int t;
 
     public MultiStepSchedule(double baseLr, Config config) {
         this.baseLr = baseLr;
         this.config = config;
+        this.milestones = config.milestones();
         reset();
     }
 
@@ -78,7 +89,7 @@ public final class MultiStepSchedule implements LearningRateSchedule {
     @Override
     public void advance(double monitoredLoss) {
         t++;
-        if (Arrays.binarySearch(config.milestones(), t) >= 0) {
+        if (Arrays.binarySearch(milestones, t) >= 0) {
             lr = lr * config.gamma();
         }
     }

@@ -23,7 +23,8 @@ import java.util.Locale;
  *
  * <p>Past the cycle: torch gives an extrapolated value at {@code last_epoch = total_steps}
  * (negative with linear annealing) and raises after that. Descent instead holds the cycle's
- * final values, lr = min and momentum = max_momentum, for every step after step T. Steps 1..T
+ * final values, those of step T (lr = min up to rounding, momentum = max_momentum), for every
+ * later step. Steps 1..T
  * match torch. A phase of zero length (possible with extreme pct_start, where torch divides
  * by zero) counts as finished.
  */

@@ -32,6 +32,18 @@ public final class PiecewiseConstantSchedule implements LearningRateSchedule {
             }
             values = values.clone();
         }
+
+        /** A copy: the record stays immutable. */
+        @Override
+        public int[] boundaries() {
+            return boundaries.clone();
+        }
+
+        /** A copy: the record stays immutable. */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
     }
 
     public static final ScheduleFactory FACTORY = new ScheduleFactory() {
@@ -56,19 +68,23 @@ public final class PiecewiseConstantSchedule implements LearningRateSchedule {
 
         @Override
         public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            if (!p.has("values")) {
-                throw new ConfigException("piecewise: values is required");
+            for (String key : new String[] {"boundaries", "values"}) {
+                if (!p.has(key)) {
+                    throw new ConfigException("piecewise: " + key + " is required");
+                }
             }
             int[] boundaries = Checks.wholeSteps("piecewise", "boundaries", p.getDoubleList("boundaries"));
             return new PiecewiseConstantSchedule(new Config(boundaries, p.getDoubleList("values")));
         }
     };
 
-    private final Config config;
+    private final int[] boundaries;
+    private final double[] values;
     private int t;
 
     public PiecewiseConstantSchedule(Config config) {
-        this.config = config;
+        this.boundaries = config.boundaries();
+        this.values = config.values();
     }
 
     @Override
@@ -78,16 +94,14 @@ public final class PiecewiseConstantSchedule implements LearningRateSchedule {
 
     @Override
     public double learningRate() {
-        int found = Arrays.binarySearch(config.boundaries(), t);
+        int found = Arrays.binarySearch(boundaries, t);
         int passed = found >= 0 ? found + 1 : -found - 1;
-        return config.values()[passed];
+        return values[passed];
     }
 
     @Override
     public void advance(double monitoredLoss) {
-        if (t < Integer.MAX_VALUE) {
-            t++;
-        }
+        t++;
     }
 
     @Override
