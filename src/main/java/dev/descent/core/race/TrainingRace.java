@@ -15,6 +15,7 @@ import dev.descent.core.optim.GradientClipping;
 import dev.descent.core.optim.Optimizer;
 import dev.descent.core.optim.Optimizers;
 import dev.descent.core.optim.StepContext;
+import dev.descent.core.optim.StepTrace;
 import dev.descent.core.schedule.ConstantSchedule;
 import dev.descent.core.schedule.LearningRateSchedule;
 import dev.descent.core.schedule.Schedules;
@@ -39,8 +40,22 @@ import java.util.function.Consumer;
  * <p>A racer whose minibatch loss or weights become non-finite stops: "diverged at step k".
  * Racers sharing an initialisation start from identical weights (the same seeded draw).
  * Same seed, same result, bit for bit, on the CPU backend.
+ *
+ * <p>As a {@link Steppable} the {@link RaceRunner} drives it one minibatch per step; each
+ * racer's trace ({@link #TRACE_COLUMNS}) feeds the app's loss and learning-rate curves.
  */
-public final class TrainingRace implements AutoCloseable {
+public final class TrainingRace implements Steppable, AutoCloseable {
+
+    /**
+     * The columns of each racer's {@link Trace}, one point per optimizer step: the minibatch
+     * loss, the raw gradient's 2-norm, the rate used, and the latest epoch's metrics (NaN
+     * before the first epoch ends).
+     */
+    public static final List<String> TRACE_COLUMNS = List.of("loss", "grad_norm", "lr", "epoch", "train_loss",
+            "val_loss", "train_accuracy", "val_accuracy");
+
+    /** Points kept per racer trace before thinning. */
+    public static final int TRACE_CAPACITY = 4096;
 
     private final MlpSpec spec;
     private final ParameterLayout layout;
@@ -122,6 +137,7 @@ public final class TrainingRace implements AutoCloseable {
     }
 
     /** Back to the start: initial weights, fresh optimizers and schedules, the same seeds. */
+    @Override
     public void reset() {
         shuffleRandom = new SplittableRandom(options.seed() ^ 0x5DEECE66DL);
         noiseRandom = new SplittableRandom(options.seed() * 31 + 7);
@@ -217,10 +233,15 @@ public final class TrainingRace implements AutoCloseable {
         }
     }
 
-    /** One minibatch for every running racer; ends the epoch after its last minibatch. */
-    public void step() {
+    /**
+     * One minibatch for every running racer; ends the epoch after its last minibatch.
+     *
+     * @return true while some racer is still running
+     */
+    @Override
+    public boolean step() {
         if (finished) {
-            return;
+            return false;
         }
         if (position == 0) {
             order = shuffledRows();
@@ -247,6 +268,25 @@ public final class TrainingRace implements AutoCloseable {
             position = 0;
             endEpoch();
         }
+        for (Racer racer : racers) {
+            if (racer.pending != null) {
+                racer.trace.append(racer.steps, racer.tracePoint(racer.pending[0], racer.pending[1], racer.pending[2]));
+                racer.pending = null;
+            }
+        }
+        return !finished;
+    }
+
+    /** Every racer's label, colour, trace and divergence now. */
+    @Override
+    public RaceSnapshot snapshot() {
+        List<RacerSnapshot> list = new ArrayList<>();
+        for (int r = 0; r < racers.length; r++) {
+            Racer racer = racers[r];
+            list.add(new RacerSnapshot(racer.spec.label(), RacerColours.colour(r), racer.trace.snapshot(), racer.steps,
+                    racer.divergedAt == null ? -1 : racer.divergedAt, racer.divergenceReason));
+        }
+        return RaceSnapshot.of(list, steps, finished);
     }
 
     private void stepRacer(int index, Racer racer, int n, NetworkData batchData) {
@@ -263,10 +303,11 @@ public final class TrainingRace implements AutoCloseable {
                     spec.outputs(), batchData) * n;
         }
         if (!Double.isFinite(batchLoss)) {
-            racer.divergedAt = steps;
+            racer.diverge(steps, "loss " + batchLoss);
             return;
         }
         mlp.gradient(index, racer.grad);
+        double gradNorm = GradientClipping.norm(racer.grad, 2);
         for (int l = 0; l < spec.layers(); l++) {
             double sq = 0;
             for (int i = layout.weight(l); i < layout.weight(l) + layout.weightCount(l); i++) {
@@ -284,12 +325,15 @@ public final class TrainingRace implements AutoCloseable {
             GradientClipping.clipGradValue(racer.grad, rs.clipValue());
         }
         double lr = racer.schedule.learningRate();
-        racer.optimizer.step(racer.params, racer.grad, new StepContext(lr, racer.schedule.momentum()));
+        StepTrace stepTrace = racer.optimizer.step(racer.params, racer.grad,
+                new StepContext(lr, racer.schedule.momentum()));
         racer.steps++;
         racer.lastLr = lr;
+        racer.trace.setLastStep(stepTrace);
+        racer.pending = new double[] {batchLoss, gradNorm, lr};
         for (double p : racer.params) {
             if (!Double.isFinite(p)) {
-                racer.divergedAt = steps;
+                racer.diverge(steps, "weights not finite");
                 return;
             }
         }
@@ -456,6 +500,9 @@ public final class TrainingRace implements AutoCloseable {
         final double[] grad;
         final double[] gradNormSums;
         final EarlyStopping monitor;
+        final Trace trace = new Trace(TRACE_CAPACITY, TRACE_COLUMNS);
+        String divergenceReason;
+        double[] pending;
         long steps;
         double lastLr;
         Long divergedAt;
@@ -482,6 +529,18 @@ public final class TrainingRace implements AutoCloseable {
             this.gradNormSums = new double[layers];
             this.monitor = monitor;
             this.lastLr = schedule.learningRate();
+        }
+
+        void diverge(long step, String reason) {
+            divergedAt = step;
+            divergenceReason = reason;
+        }
+
+        double[] tracePoint(double loss, double gradNorm, double lr) {
+            TrainingRaceEpoch e = last;
+            return new double[] {loss, gradNorm, lr, e == null ? 0 : e.epoch(),
+                    e == null ? Double.NaN : e.trainLoss(), e == null ? Double.NaN : e.valLoss(),
+                    e == null ? Double.NaN : e.trainAccuracy(), e == null ? Double.NaN : e.valAccuracy()};
         }
 
         boolean running() {

@@ -117,4 +117,28 @@ class TrainingRaceTest {
             assertEquals(best, race.results().get(0).valLoss());
         }
     }
+
+    @Test
+    void asSteppableItStepsUntilDoneSnapshotsTracesAndResetsToTheSameRun() {
+        try (TrainingRace race = race(moonsNet(false), List.of("adam lr=0.01", "sgd lr=0.1"), 2, 50, null,
+                MOONS.select("none", new int[0]))) {
+            int steps = 0;
+            while (race.step()) {
+                steps++;
+            }
+            assertEquals(8, steps + 1);
+            RaceSnapshot snapshot = race.snapshot();
+            assertTrue(snapshot.finished());
+            assertEquals(2, snapshot.racers().size());
+            TraceSnapshot trace = snapshot.racers().get(1).trace();
+            assertEquals(8, trace.size());
+            assertEquals(2, trace.last("epoch"));
+            assertEquals(race.history().get(3).trainLoss(), trace.last("train_loss"));
+            double[] first = race.parameters(0);
+            race.reset();
+            assertEquals(0, race.snapshot().racers().get(0).trace().size());
+            race.run();
+            assertArrayEquals(first, race.parameters(0));
+        }
+    }
 }
