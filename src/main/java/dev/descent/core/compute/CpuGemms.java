@@ -40,6 +40,8 @@ public final class CpuGemms {
         }
     }
 
+    private static final String FORCED = "forced by " + PROPERTY + "=java";
+
     private CpuGemms() {
     }
 
@@ -50,7 +52,11 @@ public final class CpuGemms {
 
     /** GEMM threads from {@value #THREADS_PROPERTY}, else the available processors. */
     public static int threads() {
-        String value = System.getProperty(THREADS_PROPERTY);
+        return threads(System.getProperty(THREADS_PROPERTY));
+    }
+
+    /** Parses a thread count; null or blank means the available processors. */
+    static int threads(String value) {
         if (value == null || value.isBlank()) {
             return Runtime.getRuntime().availableProcessors();
         }
@@ -75,13 +81,20 @@ public final class CpuGemms {
      * or "pure-Java GEMM, 2 threads: OpenBLAS unavailable: ...".
      */
     public static String describe(Kind kind, int threads) {
+        return describe(kind, threads, OpenBlasLibrary.unavailableReason());
+    }
+
+    /** As {@link #describe(Kind, int)} with {@code openBlasProblem} (null: OpenBLAS loads). */
+    static String describe(Kind kind, int threads, String openBlasProblem) {
         String plural = threads == 1 ? " thread" : " threads";
         return switch (kind) {
-            case OPENBLAS -> "OpenBLAS " + OpenBlasLibrary.version() + ", " + threads + plural;
-            case JAVA -> "pure-Java GEMM, " + threads + plural + ": forced by " + PROPERTY + "=java";
-            case AUTO -> OpenBlasLibrary.unavailableReason() == null
-                    ? describe(Kind.OPENBLAS, threads)
-                    : "pure-Java GEMM, " + threads + plural + ": OpenBLAS unavailable: " + OpenBlasLibrary.unavailableReason();
+            case OPENBLAS -> openBlasProblem == null
+                    ? "OpenBLAS " + OpenBlasLibrary.VERSION + ", " + threads + plural
+                    : "OpenBLAS unavailable: " + openBlasProblem;
+            case JAVA -> "pure-Java GEMM, " + threads + plural + ": " + FORCED;
+            case AUTO -> openBlasProblem == null
+                    ? describe(Kind.OPENBLAS, threads, null)
+                    : "pure-Java GEMM, " + threads + plural + ": OpenBLAS unavailable: " + openBlasProblem;
         };
     }
 
@@ -91,8 +104,12 @@ public final class CpuGemms {
      * @throws IllegalStateException when OpenBLAS is asked for and cannot load
      */
     public static CpuGemm create(Kind kind, int threads) {
+        return create(kind, threads, OpenBlasLibrary.unavailableReason());
+    }
+
+    /** As {@link #create(Kind, int)} with {@code reason} why OpenBLAS cannot be used (null: it can). */
+    static CpuGemm create(Kind kind, int threads, String reason) {
         WorkerPool pool = new WorkerPool(threads);
-        String reason = OpenBlasLibrary.unavailableReason();
         return switch (kind) {
             case OPENBLAS -> {
                 if (reason != null) {
@@ -101,7 +118,7 @@ public final class CpuGemms {
                 }
                 yield new OpenBlasGemm(pool);
             }
-            case JAVA -> new JavaBlockedGemm(pool, "forced by " + PROPERTY + "=java");
+            case JAVA -> new JavaBlockedGemm(pool, FORCED);
             case AUTO -> reason == null ? new OpenBlasGemm(pool) : new JavaBlockedGemm(pool, "OpenBLAS unavailable: " + reason);
         };
     }

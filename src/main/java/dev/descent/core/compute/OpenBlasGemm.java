@@ -58,7 +58,7 @@ final class OpenBlasGemm extends TiledGemm<OpenBlasGemm.Addresses> {
 
     @Override
     public String description() {
-        return "OpenBLAS " + OpenBlasLibrary.version() + ", " + workers() + (workers() == 1 ? " thread" : " threads");
+        return "OpenBLAS " + OpenBlasLibrary.VERSION + ", " + workers() + (workers() == 1 ? " thread" : " threads");
     }
 
     @Override

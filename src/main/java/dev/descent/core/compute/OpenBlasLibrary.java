@@ -1,5 +1,6 @@
 package dev.descent.core.compute;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -11,8 +12,8 @@ import org.bytedeco.openblas.global.openblas;
  */
 final class OpenBlasLibrary {
 
-    /** OpenBLAS's version as its header states it, e.g. "0.3.28". */
-    static final String VERSION = "0.3.28";
+    /** OpenBLAS's version as the preset's header states it, e.g. "0.3.28" (a compile-time constant). */
+    static final String VERSION = openblas.OPENBLAS_VERSION.trim().replaceFirst("^OpenBLAS\\s*", "");
 
     private OpenBlasLibrary() {
     }
@@ -22,30 +23,20 @@ final class OpenBlasLibrary {
         return Holder.UNAVAILABLE_REASON;
     }
 
-    /** The header's version string, or {@link #VERSION} if unavailable. */
-    static String version() {
-        return Holder.VERSION_STRING;
-    }
-
     private static final class Holder {
         static final String UNAVAILABLE_REASON;
-        static final String VERSION_STRING;
 
         static {
             String reason = null;
-            String version = VERSION;
             try {
                 openblas.blas_set_num_threads(1);
-                version = openblas.OPENBLAS_VERSION.trim().replaceFirst("^OpenBLAS\\s*", "");
-                float[] probe = {2f};
                 // a 1x1x1 product proves the native call path works
-                org.bytedeco.javacpp.FloatPointer x = new org.bytedeco.javacpp.FloatPointer(probe);
-                org.bytedeco.javacpp.FloatPointer y = new org.bytedeco.javacpp.FloatPointer(1);
-                openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-                        1, 1, 1, 1f, x, 1, x, 1, 0f, y, 1);
-                float four = y.get(0);
-                x.close();
-                y.close();
+                float four;
+                try (FloatPointer x = new FloatPointer(2f); FloatPointer y = new FloatPointer(1)) {
+                    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+                            1, 1, 1, 1f, x, 1, x, 1, 0f, y, 1);
+                    four = y.get(0);
+                }
                 if (four != 4f) {
                     reason = "OpenBLAS self-test gave 2*2 = " + four;
                 }
@@ -53,7 +44,6 @@ final class OpenBlasLibrary {
                 reason = e.getClass().getSimpleName() + ": " + firstLine(e);
             }
             UNAVAILABLE_REASON = reason;
-            VERSION_STRING = version;
         }
 
         private static String firstLine(Throwable e) {
