@@ -10,6 +10,10 @@ import dev.descent.core.nn.Init;
 import dev.descent.core.nn.Loss;
 import dev.descent.core.nn.MlpSpec;
 
+import dev.descent.core.bench.Timing;
+import dev.descent.core.bench.TrainingBenchmark;
+import dev.descent.core.bench.TrainingResult;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,57 +24,36 @@ import java.util.List;
  * One racer-step is one racer's forward, backward and optimizer update on one minibatch.
  * The {@code bench} command reports {@code racers} = 8.
  */
-public final class TrainingRaceBenchmark {
+public final class TrainingRaceBenchmark implements TrainingBenchmark {
 
-    /**
-     * @param backend              the backend's name
-     * @param racers               K
-     * @param steps                timed minibatch steps (each K racer-steps)
-     * @param seconds              wall-clock time of the timed steps
-     * @param racerStepsPerSecond  K * steps / seconds
-     */
-    public record Result(String backend, int racers, long steps, double seconds, double racerStepsPerSecond) {
-    }
+    private final int racers;
 
-    private TrainingRaceBenchmark() {
-    }
-
-    /**
-     * Runs {@code warmupSteps} untimed steps (JIT, caches), then steps until at least
-     * {@code minSeconds} have passed and at least {@code minSteps} steps were timed.
-     *
-     * @param backend the backend to measure; the caller keeps ownership
-     */
-    public static Result run(Backend backend, int racers, int warmupSteps, int minSteps, double minSeconds) {
+    /** @param racers K, at least 1 ({@code bench} uses 8) */
+    public TrainingRaceBenchmark(int racers) {
         if (racers < 1) {
             throw new ConfigException("racers must be >= 1, was " + racers);
         }
+        this.racers = racers;
+    }
+
+    /** The race the benchmark steps; the caller closes it. */
+    public TrainingRace newRace(Backend backend) {
         Dataset spiral = DataGenerators.create("spiral3", 600, 0.1, 0);
         MlpSpec spec = new MlpSpec(2, List.of(64, 64), 3, ActivationSpec.of(Activation.RELU), false, 0, Loss.CE);
         List<TrainingRacerSpec> specs = new ArrayList<>();
         for (int r = 0; r < racers; r++) {
             specs.add(TrainingRacerSpec.parse("adam lr=0.01 label=r" + r));
         }
-        TrainingRaceOptions options = new TrainingRaceOptions(1_000_000, 32, 0, 0, 0, Init.torchDefault(), null);
-        try (TrainingRace race = new TrainingRace(backend, spec, spiral, spiral.select("none", new int[0]), specs,
-                options, null)) {
-            for (int i = 0; i < warmupSteps; i++) {
-                race.step();
-            }
-            long start = System.nanoTime();
-            long steps = 0;
-            double seconds;
-            do {
-                race.step();
-                steps++;
-                seconds = (System.nanoTime() - start) / 1e9;
-            } while (steps < minSteps || seconds < minSeconds);
-            return new Result(backend.name(), racers, steps, seconds, racers * steps / seconds);
-        }
+        TrainingRaceOptions options = new TrainingRaceOptions(Integer.MAX_VALUE, 32, 0, 0, 0, Init.torchDefault(), null);
+        return new TrainingRace(backend, spec, spiral, spiral.select("none", new int[0]), specs, options, null);
     }
 
-    /** The {@code bench} setting: 8 racers, 300 warm-up steps, at least 200 steps and 2 seconds. */
-    public static Result run(Backend backend) {
-        return run(backend, 8, 300, 200, 2.0);
+    /** Racer-steps per second: K / (median seconds per minibatch step of all K racers). */
+    @Override
+    public TrainingResult run(Backend backend, Timing timing) {
+        try (TrainingRace race = newRace(backend)) {
+            double seconds = timing.medianSeconds(race::step);
+            return new TrainingResult(backend.name(), racers, racers / seconds);
+        }
     }
 }
