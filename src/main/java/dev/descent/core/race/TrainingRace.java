@@ -226,6 +226,28 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         return racers[racer].params.clone();
     }
 
+    /**
+     * Outputs (logits) of every racer's net in inference mode, for decision boundaries and
+     * predictions. Features must be scaled as the training rows were.
+     *
+     * @param features rows x inputs, row-major
+     * @return K x rows x outputs, packed per racer
+     */
+    public float[] predict(float[] features, int rows) {
+        if (features.length != rows * spec.inputs()) {
+            throw new IllegalArgumentException("features must have rows x " + spec.inputs() + " values, had "
+                    + features.length);
+        }
+        float[] out = new float[racers.length * rows * spec.outputs()];
+        mlp.predict(features, rows, out, null);
+        return out;
+    }
+
+    /** The architecture being trained. */
+    public MlpSpec spec() {
+        return spec;
+    }
+
     /** Runs until every racer has finished its epochs, diverged or stopped early. */
     public void run() {
         while (!finished) {
@@ -307,14 +329,22 @@ public final class TrainingRace implements Steppable, AutoCloseable {
             return;
         }
         mlp.gradient(index, racer.grad);
-        double gradNorm = GradientClipping.norm(racer.grad, 2);
+        double total = 0;
         for (int l = 0; l < spec.layers(); l++) {
             double sq = 0;
             for (int i = layout.weight(l); i < layout.weight(l) + layout.weightCount(l); i++) {
                 sq += racer.grad[i] * racer.grad[i];
             }
             racer.gradNormSums[l] += Math.sqrt(sq);
+            total += sq;
         }
+        for (int l = 0; l < spec.layers(); l++) {
+            int end = l + 1 < spec.layers() ? layout.weight(l + 1) : layout.size();
+            for (int i = layout.weight(l) + layout.weightCount(l); i < end; i++) {
+                total += racer.grad[i] * racer.grad[i];
+            }
+        }
+        double gradNorm = Math.sqrt(total);
         racer.epochSteps++;
         addPenalties(racer.params, racer.grad);
         TrainingRacerSpec rs = racer.spec;
