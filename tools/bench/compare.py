@@ -13,7 +13,7 @@ OPENBLAS_L2_SIZE (they may be set on a machine to steer another OpenBLAS), so nu
 its own kernel; the script reports which one (threadpoolctl if installed, else by asking
 numpy's OpenBLAS through ctypes).
 
-Usage: tools/bench/compare.py [--jar target/descent.jar] [--rounds 1] [--markdown]
+Usage: tools/bench/compare.py [--jar target/descent.jar] [--rounds 1] [--threads N] [--markdown]
 """
 import argparse
 import json
@@ -85,7 +85,9 @@ print(json.dumps({"gflops": res, "kernel": corename(), "numpy": np.__version__})
 '''
 
 TORCH = TIMER + r'''
-import torch
+import os, torch
+if os.environ.get("DESCENT_TORCH_THREADS"):
+    torch.set_num_threads(int(os.environ["DESCENT_TORCH_THREADS"]))
 shapes = json.loads(sys.argv[1])
 g = torch.Generator().manual_seed(1)
 res = []
@@ -113,17 +115,26 @@ def main():
     parser.add_argument("--jar", default="target/descent.jar")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--markdown", action="store_true", help="print a markdown table")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="threads for all three (descent.cpu.threads, OPENBLAS_NUM_THREADS, torch.set_num_threads); "
+                             "default: each library's own default")
     parser.add_argument("bench_args", nargs="*", help="extra arguments for `descent bench`")
     args = parser.parse_args()
 
     numpy_env = dict(os.environ)
     numpy_env.pop("OPENBLAS_CORETYPE", None)
     numpy_env.pop("OPENBLAS_L2_SIZE", None)
+    torch_env = dict(os.environ)
+    java = ["java"]
+    if args.threads is not None:
+        java.append("-Ddescent.cpu.threads=%d" % args.threads)
+        numpy_env["OPENBLAS_NUM_THREADS"] = str(args.threads)
+        torch_env["DESCENT_TORCH_THREADS"] = str(args.threads)
 
     best = {}
     numpy_info = torch_info = None
     for _ in range(args.rounds):
-        out = subprocess.run(["java", "-jar", args.jar, "bench", "--json"] + args.bench_args,
+        out = subprocess.run(java + ["-jar", args.jar, "bench", "--json"] + args.bench_args,
                              capture_output=True, text=True, check=True)
         report = json.loads(out.stdout.strip().splitlines()[-1])
         rows = report["gemm"]
@@ -135,7 +146,7 @@ def main():
             if shape not in shapes:
                 shapes.append(shape)
         numpy_info = run_python(NUMPY, shapes, numpy_env)
-        torch_info = run_python(TORCH, shapes, dict(os.environ))
+        torch_info = run_python(TORCH, shapes, torch_env)
         for key in best:
             i = shapes.index(list(key[1:]))
             best[key].setdefault("numpy", []).append(numpy_info["gflops"][i])
@@ -145,7 +156,8 @@ def main():
     print("torch %s: %d threads" % (torch_info["torch"], torch_info["threads"]))
     print("env for descent/torch: OPENBLAS_CORETYPE=%s OPENBLAS_L2_SIZE=%s; unset for numpy"
           % (os.environ.get("OPENBLAS_CORETYPE", "(unset)"), os.environ.get("OPENBLAS_L2_SIZE", "(unset)")))
-    print("GFLOP/s, median of 7 timed runs, best of %d round(s)" % args.rounds)
+    print("GFLOP/s, median of 7 timed runs, best of %d round(s); threads: %s"
+          % (args.rounds, args.threads if args.threads is not None else "library defaults"))
     header = ["backend", "shape (m x k · k x n, batch)", "descent", "numpy", "torch", "descent/numpy", "descent/torch"]
     lines = []
     for key, v in best.items():

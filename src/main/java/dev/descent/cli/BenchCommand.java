@@ -66,16 +66,18 @@ public final class BenchCommand implements Callable<Integer> {
         List<GemmShape> chosen = shapes.isEmpty() ? GemmShape.STANDARD : shapes.stream().map(GemmShape::parse).toList();
         Timing timing = new Timing(runs, minRunMillis * 1_000_000L, warmupMillis * 1_000_000L, System::nanoTime);
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
 
         List<GemmResult> gemm = new ArrayList<>();
         List<TrainingResult> training = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int measured = 0;
         for (BackendProvider provider : Backends.providers()) {
             BackendStatus status = provider.probe();
             if (!status.available()) {
-                err.println("skipping " + provider.name() + ": " + status.reason());
+                skipped.add(provider.name() + ": " + status.reason());
                 continue;
             }
+            measured++;
             try (Backend backend = provider.create()) {
                 if (!json) {
                     out.println(backend.description());
@@ -100,11 +102,17 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        if (measured == 0) {
+            throw new BadInputException("no backend is usable here: " + String.join("; ", skipped));
+        }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(new BenchReport(gemm, training)));
-        } else if (Benchmarks.training().isEmpty()) {
-            out.println("(no training benchmark registered)");
+        } else {
+            if (Benchmarks.training().isEmpty()) {
+                out.println("(no training benchmark registered)");
+            }
+            skipped.forEach(line -> out.println("not measured: " + line));
         }
         out.flush();
         return 0;
