@@ -9,7 +9,7 @@ import java.nio.FloatBuffer;
  *
  * <p>Plan: a call below {@link #MIN_PARALLEL_FLOPS} runs on the caller alone (waking a
  * helper costs microseconds). A batch of at least {@code 2 * workers} problems is split into
- * about {@code 8 * workers} runs of whole problems. Otherwise each problem is cut along its
+ * runs of whole problems of about {@link #CHUNK_FLOPS} each (one problem if larger). Otherwise each problem is cut along its
  * longer side of C into blocks of at least {@link #MIN_BLOCK} rows (or columns), about
  * {@code 4 * workers} tiles in all, so a late helper still finds work.
  *
@@ -19,6 +19,8 @@ abstract class TiledGemm<O> implements CpuGemm {
 
     /** Calls with fewer flops than this run on the caller's thread only. */
     static final double MIN_PARALLEL_FLOPS = 1.0e6;
+    /** Work per chunk of whole problems: small enough that a preempted helper holds back little. */
+    static final double CHUNK_FLOPS = 2.0e5;
     /** Smallest row (or column) block a single problem is cut into. */
     static final int MIN_BLOCK = 16;
 
@@ -62,7 +64,8 @@ abstract class TiledGemm<O> implements CpuGemm {
                 tile(call, ops, p, 0, m, 0, n, 0);
             }
         } else if (batch >= 2 * workers) {
-            int grain = Math.max(1, batch / (8 * workers));
+            double problemFlops = call.flops() / batch;
+            int grain = (int) Math.max(1, Math.min(batch / (2 * workers), Math.ceil(CHUNK_FLOPS / problemFlops)));
             int chunks = (batch + grain - 1) / grain;
             pool.forEach(chunks, (chunk, worker) -> {
                 int end = Math.min(batch, (chunk + 1) * grain);
