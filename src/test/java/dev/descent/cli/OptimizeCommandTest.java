@@ -151,6 +151,13 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aLabelWithACommaOrQuoteIsQuotedAsInRfc4180() {
+        CliRun run = CliRun.of("optimize", "--surface", "bowl", "--start", "1,0", "--racer", "sgd label=a,\"b\"",
+                "--steps", "0", "--csv", "-").assertOk();
+        assertEquals("0,\"a,\"\"b\"\"\",0,1.0,0.0,1.0,2.0,0.001", run.outLines().get(1));
+    }
+
+    @Test
     void aNegativeStartIsAValueNotAnOption() {
         List<Row> rows = rows(CliRun.of("optimize", "--surface", "bowl", "--start", "-1.5,-2",
                 "--racer", "sgd", "--steps", "0", "--csv", "-").assertOk());
