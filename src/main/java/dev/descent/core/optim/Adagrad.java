@@ -51,14 +51,14 @@ public final class Adagrad extends AbstractOptimizer {
     private long step;
 
     public Adagrad(Config config, int size) {
-        super("adagrad", config.lr(), Double.NaN);
+        super("adagrad", size, config.lr(), Double.NaN);
         this.config = config;
         this.sum = new double[size];
         reset();
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         step++;
         double clr = context.learningRate() / (1 + (step - 1) * config.lrDecay());
         double[] g = new double[params.length];

@@ -54,7 +54,7 @@ public final class Rmsprop extends AbstractOptimizer {
     private final double[] buffer;
 
     public Rmsprop(Config config, int size) {
-        super("rmsprop", config.lr(), config.momentum());
+        super("rmsprop", size, config.lr(), config.momentum());
         this.config = config;
         this.squareAvg = new double[size];
         this.gradAvg = new double[size];
@@ -62,7 +62,7 @@ public final class Rmsprop extends AbstractOptimizer {
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
         double momentum = momentum(context);
         double alpha = config.alpha();
