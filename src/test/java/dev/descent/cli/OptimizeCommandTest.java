@@ -158,6 +158,27 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aStartWhereATypedSurfaceIsNotFiniteDivergesAtStepZero(@TempDir Path dir) throws IOException {
+        Path summary = dir.resolve("s.json");
+        CliRun run = CliRun.of("optimize", "--expr", "log(x) + y^2", "--start", "-1,0", "--racer", "sgd lr=0.1",
+                "--racer", "adam", "--steps", "10", "--csv", "-", "--summary", summary.toString()).assertOk();
+        assertEquals(List.of("racer,label,step,x,y,loss,grad_norm,lr"), run.outLines());
+        JsonNode racer = JSON.readTree(summary.toFile()).get("racers").get(1);
+        assertEquals(0, racer.get("diverged_at").asLong());
+        assertEquals(0, racer.get("steps_run").asLong());
+        assertTrue(racer.get("final").isNull());
+    }
+
+    @Test
+    void helpIsPrintedWithExitZero() {
+        CliRun help = CliRun.of("optimize", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--racer=SPEC") && help.out().contains("label=NAME"), help.out());
+        String root = CliRun.of("--help").out();
+        assertTrue(root.contains("optimize") && root.contains("list") && root.contains("run"), root);
+    }
+
+    @Test
     void aNegativeStartIsAValueNotAnOption() {
         List<Row> rows = rows(CliRun.of("optimize", "--surface", "bowl", "--start", "-1.5,-2",
                 "--racer", "sgd", "--steps", "0", "--csv", "-").assertOk());
