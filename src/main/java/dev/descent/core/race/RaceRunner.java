@@ -338,7 +338,19 @@ public final class RaceRunner implements AutoCloseable {
     }
 
     private void publish() {
-        RaceSnapshot fresh = model.snapshot();
+        RaceSnapshot fresh;
+        try {
+            fresh = model.snapshot();
+        } catch (RuntimeException e) {
+            fresh = snapshot;
+            lock.lock();
+            try {
+                failure = "engine failure: " + e;
+                playing = false;
+            } finally {
+                lock.unlock();
+            }
+        }
         lock.lock();
         try {
             version++;
