@@ -179,6 +179,20 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void surfaceParametersMayBeRepeatedOrListedAfterOneParam() {
+        CliRun repeated = CliRun.of("optimize", "--surface", "ravine", "--param", "kappa=50", "--param", "angle=20",
+                "--start", "-8,3", "--racer", "sgd lr=0.9", "--steps", "5", "--csv", "-").assertOk();
+        CliRun listed = CliRun.of("optimize", "--surface", "ravine", "--param", "kappa=50", "angle=20",
+                "--start", "-8,3", "--racer", "sgd lr=0.9", "--steps", "5", "--csv", "-").assertOk();
+        assertEquals(repeated.out(), listed.out());
+        // 0.5*(u^2/50 + v^2) with (u, v) = (x, y) rotated by 20 degrees, at (-8, 3)
+        double a = Math.toRadians(20);
+        double u = Math.cos(a) * -8 + Math.sin(a) * 3;
+        double v = -Math.sin(a) * -8 + Math.cos(a) * 3;
+        assertEquals(0.5 * (u * u / 50 + v * v), rows(listed).get(0).loss(), 1e-12);
+    }
+
+    @Test
     void aNegativeStartIsAValueNotAnOption() {
         List<Row> rows = rows(CliRun.of("optimize", "--surface", "bowl", "--start", "-1.5,-2",
                 "--racer", "sgd", "--steps", "0", "--csv", "-").assertOk());
