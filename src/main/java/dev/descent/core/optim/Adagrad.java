@@ -29,10 +29,6 @@ public final class Adagrad extends AbstractOptimizer {
             Checks.nonNegative("adagrad", "initial_accumulator_value", initialAccumulatorValue);
             Checks.nonNegative("adagrad", "eps", eps);
         }
-
-        public static Config defaults() {
-            return new Config(0.01, 0, 0, 0, 1e-10);
-        }
     }
 
     public static final OptimizerFactory FACTORY = new Factory("adagrad",

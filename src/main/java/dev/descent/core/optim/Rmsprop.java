@@ -1,7 +1,6 @@
 package dev.descent.core.optim;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,9 +88,7 @@ public final class Rmsprop extends AbstractOptimizer {
             delta[i] = params[i] - before;
         }
         double[] first = momentum > 0 ? buffer.clone() : config.centered() ? gradAvg.clone() : null;
-        Map<String, Double> scalars = new HashMap<>();
-        scalars.put("momentum", momentum);
-        return new StepTrace(g, first, squareAvg.clone(), delta, lr, scalars);
+        return new StepTrace(g, first, squareAvg.clone(), delta, lr, Map.of("momentum", momentum));
     }
 
     @Override
