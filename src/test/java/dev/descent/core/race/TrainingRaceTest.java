@@ -165,4 +165,21 @@ class TrainingRaceTest {
             assertEquals(epoch.valLoss(), loss, 1e-12);
         }
     }
+
+    @Test
+    void plateauScheduleAdvancesOncePerEpochOnTheValidationLoss() {
+        Dataset val = DataGenerators.create("moons", 40, 0.1, 9);
+        TrainingRaceOptions options = new TrainingRaceOptions(5, 20, 0, 0, 42, Init.torchDefault(),
+                Spec.parse("plateau factor=0.1 patience=1"));
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), moonsNet(false), MOONS, val,
+                List.of(TrainingRacerSpec.parse("sgd lr=1e-6")), options, null)) {
+            race.run();
+            List<TrainingRaceEpoch> h = race.history();
+            // epoch 1 sets the best; epochs 2 and 3 do not improve by 1e-4 relative; patience 1
+            // is exceeded after epoch 3, so epoch 4 steps at lr * 0.1 (10 steps per epoch: a
+            // per-step schedule would have reduced it within epoch 1)
+            assertEquals(1e-6, h.get(2).learningRate(), 0);
+            assertEquals(1e-7, h.get(3).learningRate(), 1e-20);
+        }
+    }
 }
