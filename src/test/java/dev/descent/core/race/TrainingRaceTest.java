@@ -182,4 +182,41 @@ class TrainingRaceTest {
             assertEquals(1e-7, h.get(3).learningRate(), 1e-20);
         }
     }
+
+    private static double[] afterOneStep(double l1, double l2, String racer, double[] before) {
+        TrainingRaceOptions options = new TrainingRaceOptions(1, 200, l1, l2, 42, Init.torchDefault(), null);
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), moonsNet(false), MOONS, MOONS.select("v", new int[0]),
+                List.of(TrainingRacerSpec.parse(racer)), options, null)) {
+            System.arraycopy(race.parameters(0), 0, before, 0, before.length);
+            race.step();
+            return race.parameters(0);
+        }
+    }
+
+    @Test
+    void penaltiesAddL1SignAndTwiceL2TimesTheWeightToWeightGradientsOnly() {
+        int size = new dev.descent.core.nn.ParameterLayout(moonsNet(false)).size();
+        double[] w0 = new double[size];
+        double[] plain = afterOneStep(0, 0, "sgd lr=0.1", w0);
+        double[] penalised = afterOneStep(0.01, 0.5, "sgd lr=0.1", new double[size]);
+        dev.descent.core.nn.ParameterLayout layout = new dev.descent.core.nn.ParameterLayout(moonsNet(false));
+        for (int l = 0; l < 3; l++) {
+            int w = layout.weight(l);
+            assertEquals(-0.1 * (0.01 * Math.signum(w0[w]) + 2 * 0.5 * w0[w]), penalised[w] - plain[w], 1e-12);
+            int b = layout.bias(l);
+            assertEquals(plain[b], penalised[b], 0, "biases are not penalised");
+        }
+    }
+
+    @Test
+    void clipValueBoundsEveryComponentOfTheStep() {
+        int size = new dev.descent.core.nn.ParameterLayout(moonsNet(false)).size();
+        double[] w0 = new double[size];
+        double[] after = afterOneStep(0, 0, "sgd lr=1 clip_value=0.001", w0);
+        double largest = 0;
+        for (int i = 0; i < size; i++) {
+            largest = Math.max(largest, Math.abs(after[i] - w0[i]));
+        }
+        assertEquals(0.001, largest, 1e-12, "the largest gradient component is clipped to exactly 0.001");
+    }
 }
