@@ -2,6 +2,7 @@ package dev.descent.core.race;
 
 import dev.descent.core.compute.Backend;
 import dev.descent.core.config.ConfigException;
+import dev.descent.core.config.Spec;
 import dev.descent.core.data.Dataset;
 import dev.descent.core.nn.ActivationStatistics;
 import dev.descent.core.nn.Init;
@@ -146,9 +147,10 @@ public final class TrainingRace implements Steppable, AutoCloseable {
             Init init = rs.init() != null ? rs.init() : options.init();
             double[] params = initialParameters(init);
             Optimizer optimizer = Optimizers.create(rs.optimizer(), layout.size());
-            LearningRateSchedule schedule = options.schedule() == null
+            Spec scheduleSpec = rs.schedule() != null ? rs.schedule() : options.schedule();
+            LearningRateSchedule schedule = scheduleSpec == null
                     ? new ConstantSchedule(optimizer.baseLearningRate())
-                    : Schedules.create(options.schedule(), optimizer.baseLearningRate(), optimizer.baseMomentum());
+                    : Schedules.create(scheduleSpec, optimizer.baseLearningRate(), optimizer.baseMomentum());
             racers[r] = new TrainingRacer(rs, optimizer, schedule, params, spec.layers(),
                     stopping == null ? null : new EarlyStopping(stopping));
             mlp.setParameters(r, params);
@@ -305,7 +307,8 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         List<RacerSnapshot> list = new ArrayList<>();
         for (int r = 0; r < racers.length; r++) {
             TrainingRacer racer = racers[r];
-            list.add(new RacerSnapshot(racer.spec.label(), RacerColours.colour(r), racer.trace.snapshot(), racer.steps,
+            String colour = racer.spec.colour() != null ? racer.spec.colour() : RacerColours.colour(r);
+            list.add(new RacerSnapshot(racer.spec.label(), colour, racer.trace.snapshot(), racer.steps,
                     racer.divergedAt == null ? -1 : racer.divergedAt, racer.divergenceReason));
         }
         return RaceSnapshot.of(list, steps, finished);

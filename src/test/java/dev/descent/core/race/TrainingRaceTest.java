@@ -219,4 +219,23 @@ class TrainingRaceTest {
         }
         assertEquals(0.001, largest, 1e-12, "the largest gradient component is clipped to exactly 0.001");
     }
+
+    @Test
+    void anAppRacerBringsItsColourScheduleAndClipping() {
+        RacerConfig config = new RacerConfig("halving", "#123456", "sgd lr=0.1", "step step_size=1 gamma=0.5", 2.0, 0,
+                true);
+        TrainingRacerSpec spec = TrainingRacerSpec.of(config);
+        assertEquals(2.0, spec.clipNorm());
+        assertTrue(Double.isNaN(spec.clipValue()));
+        TrainingRaceOptions options = new TrainingRaceOptions(1, 50, 0, 0, 1, Init.parse("default"), null);
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), moonsNet(false), MOONS, MOONS.select("v", new int[0]),
+                List.of(spec, TrainingRacerSpec.parse("sgd lr=0.1")), options, null)) {
+            race.run();
+            RaceSnapshot snapshot = race.snapshot();
+            assertEquals("#123456", snapshot.racers().get(0).colour());
+            // 4 steps: the step schedule halves after each, the last step used 0.1 / 8
+            assertEquals(0.1 / 8, snapshot.racers().get(0).trace().last("lr"), 1e-15);
+            assertEquals(0.1, snapshot.racers().get(1).trace().last("lr"), 0);
+        }
+    }
 }
