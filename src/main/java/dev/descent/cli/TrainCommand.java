@@ -58,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(iris, wine, breast_cancer, digits8x8) or a CSV file (last column the label)")
     String data;
 
-    @Option(names = "--samples", defaultValue = "400", description = "rows of a generated data set (default ${DEFAULT-VALUE})")
+    @Option(names = "--samples", defaultValue = "200", description = "rows of a generated data set, as the data command (default ${DEFAULT-VALUE})")
     int samples;
 
     @Option(names = "--noise", defaultValue = "0.1", description = "noise of a generated data set (default ${DEFAULT-VALUE})")
