@@ -288,7 +288,11 @@ public final class TrainingRace implements Steppable, AutoCloseable {
             }
         }
         position += n;
-        if (position >= train.rows()) {
+        boolean anyRunning = false;
+        for (TrainingRacer racer : racers) {
+            anyRunning |= racer.running();
+        }
+        if (position >= train.rows() || !anyRunning) {
             position = 0;
             endEpoch();
         }

@@ -238,4 +238,19 @@ class TrainingRaceTest {
             assertEquals(0.1, snapshot.racers().get(1).trace().last("lr"), 0);
         }
     }
+
+    @Test
+    void whenEveryRacerHasDivergedTheRaceEndsAtOnce() {
+        Dataset sine = DataGenerators.create("sine", 100, 0.0, 1);
+        MlpSpec spec = new MlpSpec(1, List.of(8), 1, ActivationSpec.of(Activation.RELU), false, 0, Loss.MSE);
+        TrainingRaceOptions options = new TrainingRaceOptions(20, 10, 0, 0, 1, Init.torchDefault(), null);
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), spec, sine, sine.select("v", new int[0]),
+                List.of(TrainingRacerSpec.parse("sgd lr=1e30")), options, null)) {
+            race.run();
+            long divergedAt = race.results().get(0).divergedAt();
+            assertEquals(divergedAt, race.steps(), "no step after the last racer diverged");
+            assertEquals("diverged at step " + divergedAt + ": ",
+                    race.snapshot().racers().get(0).divergenceMessage().substring(0, ("diverged at step " + divergedAt + ": ").length()));
+        }
+    }
 }
