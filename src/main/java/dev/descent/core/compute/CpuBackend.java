@@ -63,6 +63,79 @@ public class CpuBackend implements Backend {
         }
     }
 
+    // ---- element-wise operations: computed by CpuKernels ----
+
+    @Override
+    public void addBias(int batch, int rows, int cols, Strided z, Strided bias) {
+        CpuKernels.addBias(batch, rows, cols, z, bias);
+    }
+
+    @Override
+    public void activationForward(Activation f, float param, int batch, int n, Strided z, Strided slope, Strided a) {
+        CpuKernels.activationForward(f, param, batch, n, z, slope, a);
+    }
+
+    @Override
+    public void activationBackward(Activation f, float param, int batch, int n, Strided z, Strided slope,
+                                   Strided gradA, Strided gradZ) {
+        CpuKernels.activationBackward(f, param, batch, n, z, slope, gradA, gradZ);
+    }
+
+    @Override
+    public void preluSlopeGradient(int batch, int n, Strided z, Strided gradA, Strided out) {
+        CpuKernels.preluSlopeGradient(batch, n, z, gradA, out);
+    }
+
+    @Override
+    public void softmaxCrossEntropy(int batch, int rows, int classes, Strided logits, Strided target,
+                                    Strided loss, Strided grad, float scale) {
+        CpuKernels.softmaxCrossEntropy(batch, rows, classes, logits, target, loss, grad, scale);
+    }
+
+    @Override
+    public void binaryCrossEntropy(int batch, int n, Strided logits, Strided target, Strided loss, Strided grad,
+                                   float scale) {
+        CpuKernels.binaryCrossEntropy(batch, n, logits, target, loss, grad, scale);
+    }
+
+    @Override
+    public void squaredError(int batch, int n, Strided prediction, Strided target, Strided loss, Strided grad,
+                             float scale) {
+        CpuKernels.squaredError(batch, n, prediction, target, loss, grad, scale);
+    }
+
+    @Override
+    public void columnSums(int batch, int rows, int cols, Strided x, Strided out) {
+        CpuKernels.columnSums(batch, rows, cols, x, out);
+    }
+
+    @Override
+    public void batchNormStatistics(int batch, int rows, int cols, Strided x, Strided mean, Strided var) {
+        CpuKernels.batchNormStatistics(batch, rows, cols, x, mean, var);
+    }
+
+    @Override
+    public void batchNormForward(int batch, int rows, int cols, Strided x, Strided mean, Strided var, float eps,
+                                 Strided gamma, Strided beta, Strided xhat, Strided y) {
+        CpuKernels.batchNormForward(batch, rows, cols, x, mean, var, eps, gamma, beta, xhat, y);
+    }
+
+    @Override
+    public void batchNormBackward(int batch, int rows, int cols, Strided gradY, Strided xhat, Strided var, float eps,
+                                  Strided gamma, Strided gradX, Strided gradGamma, Strided gradBeta) {
+        CpuKernels.batchNormBackward(batch, rows, cols, gradY, xhat, var, eps, gamma, gradX, gradGamma, gradBeta);
+    }
+
+    @Override
+    public void multiplyMask(int batch, int n, Strided x, Strided mask, Strided shift, Strided out) {
+        CpuKernels.multiplyMask(batch, n, x, mask, shift, out);
+    }
+
+    @Override
+    public void gatherRows(int count, int cols, DeviceBuffer src, DeviceBuffer indices, DeviceBuffer dst) {
+        CpuKernels.gatherRows(count, cols, src, indices, dst);
+    }
+
     @Override
     public void close() {
         // buffers are freed by the garbage collector once closed or unreachable
