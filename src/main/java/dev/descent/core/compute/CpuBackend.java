@@ -2,8 +2,23 @@ package dev.descent.core.compute;
 
 import java.nio.FloatBuffer;
 
-/** The CPU backend. Its GEMM is a plain triple loop in double accumulation for now. */
+/**
+ * The CPU backend: off-heap float32 buffers, GEMM by a {@link CpuGemm} (OpenBLAS, or the
+ * pure-Java kernel when OpenBLAS cannot load; see {@link CpuGemms}).
+ */
 public class CpuBackend implements Backend {
+
+    private final CpuGemm gemm;
+
+    /** A backend with the GEMM {@link CpuGemms} chooses from the system properties. */
+    public CpuBackend() {
+        this(CpuGemms.create(CpuGemms.requested(), CpuGemms.threads()));
+    }
+
+    /** A backend using {@code gemm}; the backend closes it. */
+    public CpuBackend(CpuGemm gemm) {
+        this.gemm = gemm;
+    }
 
     @Override
     public String name() {
@@ -12,7 +27,7 @@ public class CpuBackend implements Backend {
 
     @Override
     public String description() {
-        return "cpu (Java reference GEMM)";
+        return "cpu (" + gemm.description() + ")";
     }
 
     @Override
@@ -40,27 +55,8 @@ public class CpuBackend implements Backend {
     public void gemmBatched(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
                             DeviceBuffer a, long aOffset, long aStride, DeviceBuffer b, long bOffset, long bStride,
                             float beta, DeviceBuffer c, long cOffset, long cStride, int batch) {
-        FloatBuffer fa = cpu(a).data();
-        FloatBuffer fb = cpu(b).data();
-        FloatBuffer fc = cpu(c).data();
-        for (int p = 0; p < batch; p++) {
-            int ao = (int) (aOffset + p * aStride);
-            int bo = (int) (bOffset + p * bStride);
-            int co = (int) (cOffset + p * cStride);
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double sum = 0;
-                    for (int l = 0; l < k; l++) {
-                        float av = transA.transposed() ? fa.get(ao + l * m + i) : fa.get(ao + i * k + l);
-                        float bv = transB.transposed() ? fb.get(bo + j * k + l) : fb.get(bo + l * n + j);
-                        sum += (double) av * bv;
-                    }
-                    int idx = co + i * n + j;
-                    float old = beta == 0 ? 0 : beta * fc.get(idx);
-                    fc.put(idx, (float) (alpha * sum) + old);
-                }
-            }
-        }
+        gemm.gemm(new GemmCall(transA, transB, m, n, k, alpha, aOffset, aStride, bOffset, bStride,
+                beta, cOffset, cStride, batch), cpu(a), cpu(b), cpu(c));
     }
 
     // ---- element-wise operations: computed by CpuKernels ----
@@ -139,6 +135,7 @@ public class CpuBackend implements Backend {
     @Override
     public void close() {
         // buffers are freed by the garbage collector once closed or unreachable
+        gemm.close();
     }
 
     private static CpuBuffer cpu(DeviceBuffer buffer) {

@@ -15,7 +15,7 @@ public final class CpuBackendProvider implements BackendProvider {
 
     @Override
     public BackendStatus probe() {
-        return BackendStatus.available("cpu (Java reference GEMM)");
+        return BackendStatus.available("cpu (" + CpuGemms.describe(CpuGemms.requested(), CpuGemms.threads()) + ")");
     }
 
     @Override
