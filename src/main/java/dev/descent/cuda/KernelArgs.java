@@ -1,0 +1,68 @@
+package dev.descent.cuda;
+
+import dev.descent.core.compute.Strided;
+import jcuda.NativePointerObject;
+import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parameter list of one kernel launch, in the order of the kernel's signature:
+ * {@code int}, {@code long long}, {@code float} and pointer arguments. A {@link Strided}
+ * array becomes three arguments (base pointer, offset, stride), so no byte offsets ride
+ * on pointers.
+ */
+final class KernelArgs {
+
+    private final List<Pointer> args = new ArrayList<>();
+    private final StringBuilder kinds = new StringBuilder();
+
+    KernelArgs i(int value) {
+        args.add(Pointer.to(new int[]{value}));
+        kinds.append('i');
+        return this;
+    }
+
+    KernelArgs l(long value) {
+        args.add(Pointer.to(new long[]{value}));
+        kinds.append('l');
+        return this;
+    }
+
+    KernelArgs f(float value) {
+        args.add(Pointer.to(new float[]{value}));
+        kinds.append('f');
+        return this;
+    }
+
+    KernelArgs pointer(CUdeviceptr pointer) {
+        args.add(Pointer.to(pointer));
+        kinds.append('p');
+        return this;
+    }
+
+    /** Base pointer, offset and stride of {@code s}. */
+    KernelArgs strided(Strided s) {
+        return pointer(CudaBuffer.of(s.buffer()).pointer()).l(s.offset()).l(s.stride());
+    }
+
+    /** As {@link #strided}, or a null pointer with offset and stride 0 when {@code s} is null. */
+    KernelArgs optional(Strided s) {
+        return s == null ? pointer(new CUdeviceptr()).l(0).l(0) : strided(s);
+    }
+
+    /** The {@code void **kernelParams} of {@code cuLaunchKernel}. */
+    Pointer toKernelParams() {
+        return Pointer.to(args.toArray(new NativePointerObject[0]));
+    }
+
+    /**
+     * The argument kinds in order, one letter each: {@code i} int, {@code l} long long,
+     * {@code f} float, {@code p} pointer. Tests compare it with the kernel's signature.
+     */
+    String kinds() {
+        return kinds.toString();
+    }
+}
