@@ -18,28 +18,34 @@ final class KernelArgs {
 
     private final List<Pointer> args = new ArrayList<>();
     private final StringBuilder kinds = new StringBuilder();
+    /** The values as given (Integer, Long, Float, CUdeviceptr), for tests that run the kernels on the host. */
+    private final List<Object> values = new ArrayList<>();
 
     KernelArgs i(int value) {
         args.add(Pointer.to(new int[]{value}));
         kinds.append('i');
+        values.add(value);
         return this;
     }
 
     KernelArgs l(long value) {
         args.add(Pointer.to(new long[]{value}));
         kinds.append('l');
+        values.add(value);
         return this;
     }
 
     KernelArgs f(float value) {
         args.add(Pointer.to(new float[]{value}));
         kinds.append('f');
+        values.add(value);
         return this;
     }
 
     KernelArgs pointer(CUdeviceptr pointer) {
         args.add(Pointer.to(pointer));
         kinds.append('p');
+        values.add(pointer);
         return this;
     }
 
@@ -64,5 +70,10 @@ final class KernelArgs {
      */
     String kinds() {
         return kinds.toString();
+    }
+
+    /** The argument values in order: Integer, Long, Float or CUdeviceptr. */
+    List<Object> values() {
+        return List.copyOf(values);
     }
 }
