@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * {@link FakeCublas}; the kernels of kernels.cu are compiled with g++ against a small CUDA
  * shim (test resources {@code host/}) and each launch is simulated thread by thread over the
  * grid {@link LaunchConfig} chooses. This tests the kernels' logic (indexing, strides,
- * offsets, argument order, aliasing, grid-stride loops); CUDA's math library, its hardware
- * and the JCuda calls are not tested here.
+ * offsets, argument order, aliasing, grid-stride loops); the harness is built with
+ * AddressSanitizer and UBSan, so a kernel reading or writing outside its buffers fails the
+ * launch. CUDA's math library, its hardware and the JCuda calls are not tested here.
  */
 final class HostCudaDevice implements CudaDevice {
 
@@ -60,7 +61,8 @@ final class HostCudaDevice implements CudaDevice {
             }
         }
         Path out = dir.resolve("kernel_harness");
-        Process p = new ProcessBuilder(gxx.toString(), "-std=c++17", "-O1", "-ffp-contract=off", "-Wall", "-Werror",
+        Process p = new ProcessBuilder(gxx.toString(), "-std=c++17", "-O1", "-g", "-ffp-contract=off", "-Wall", "-Werror",
+                "-fsanitize=address,undefined", "-fno-sanitize-recover=all",
                 "-include", "cuda_host_shim.h", "-o", out.toString(), "kernel_harness.cpp")
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
