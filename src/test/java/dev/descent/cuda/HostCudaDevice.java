@@ -72,6 +72,11 @@ final class HostCudaDevice implements CudaDevice {
         return new HostCudaDevice(out, maxBlocks);
     }
 
+    /** A device whose memory, copies and cuBLAS work but which cannot launch kernels (no g++ needed). */
+    static HostCudaDevice withoutKernels() {
+        return new HostCudaDevice(null, 1);
+    }
+
     /** A new, empty device using the same compiled harness. */
     HostCudaDevice another() {
         return new HostCudaDevice(harness, maxBlocks);
@@ -161,6 +166,9 @@ final class HostCudaDevice implements CudaDevice {
         LaunchConfig config = LaunchConfig.forItems(items, maxBlocks);
         if (config.isEmpty()) {
             return;
+        }
+        if (harness == null) {
+            throw new IllegalStateException("this host device has no compiled kernels");
         }
         launches++;
         try {
