@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Whether CUDA can be used here: tries the driver ({@code cuInit}), the device count, the
- * first device's name and memory, a cuBLAS handle and an NVRTC compilation, in that order,
+ * first device's name and memory, a cuBLAS handle and an NVRTC compilation of the kernels, in that order,
  * and turns the first failure into a reason a user can act on
  * ("no CUDA driver (libcuda.so.1 not found)", "no CUDA device", "libcublas.so.12 missing").
  *
@@ -100,6 +100,9 @@ public final class CudaProbe {
         }
         if (failure instanceof CudaException) {
             return reasonForCudaError(stage, firstLine(message));
+        }
+        if (stage == Stage.NVRTC && failure instanceof IllegalStateException) {
+            return "NVRTC failed to compile the kernels (" + firstLine(message) + ")";
         }
         return "CUDA probe failed: " + firstLine(failure.toString());
     }

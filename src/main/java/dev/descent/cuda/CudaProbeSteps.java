@@ -22,6 +22,6 @@ interface CudaProbeSteps {
     /** Creates and destroys a cuBLAS handle on device {@code ordinal}'s primary context. */
     void checkCublas(int ordinal);
 
-    /** Compiles a one-line kernel with NVRTC to PTX. */
+    /** Compiles kernels.cu with NVRTC to PTX. */
     void checkNvrtc();
 }

@@ -6,14 +6,11 @@ import jcuda.driver.JCudaDriver;
 import jcuda.jcublas.JCublas2;
 import jcuda.jcublas.cublasHandle;
 import jcuda.nvrtc.JNvrtc;
-import jcuda.nvrtc.nvrtcProgram;
 
 import java.nio.charset.StandardCharsets;
 
 /** The probe's steps as real JCuda calls, exceptions enabled. */
 final class JCudaProbeSteps implements CudaProbeSteps {
-
-    private static final String PROBE_KERNEL = "extern \"C\" __global__ void probe(float *x) { x[0] = 1.0f; }";
 
     @Override
     public void initDriver() {
@@ -63,18 +60,11 @@ final class JCudaProbeSteps implements CudaProbeSteps {
         }
     }
 
+    /** Compiles the real kernels, so a source this NVRTC rejects means CPU with a reason, not a failed start. */
     @Override
     public void checkNvrtc() {
         JNvrtc.setExceptionsEnabled(true);
-        nvrtcProgram program = new nvrtcProgram();
-        JNvrtc.nvrtcCreateProgram(program, PROBE_KERNEL, "probe.cu", 0, null, null);
-        try {
-            JNvrtc.nvrtcCompileProgram(program, 0, null);
-            String[] ptx = new String[1];
-            JNvrtc.nvrtcGetPTX(program, ptx);
-        } finally {
-            JNvrtc.nvrtcDestroyProgram(program);
-        }
+        JCudaDevice.compile(CudaKernels.source());
     }
 
     private static CUdevice device(int ordinal) {

@@ -126,6 +126,15 @@ class CudaProbeTest {
     }
 
     @Test
+    void kernelsThatDoNotCompileAreAReason() {
+        Scripted steps = new Scripted();
+        steps.failAt = "checkNvrtc";
+        steps.failure = new IllegalStateException("kernels.cu does not compile: NVRTC_ERROR_COMPILATION\nkernels.cu(3): error");
+        assertEquals("NVRTC failed to compile the kernels (kernels.cu does not compile: NVRTC_ERROR_COMPILATION)",
+                CudaProbe.probe(steps).reason());
+    }
+
+    @Test
     void unexpectedRuntimeFailureDoesNotEscape() {
         Scripted steps = new Scripted();
         steps.failAt = "checkCublas";
