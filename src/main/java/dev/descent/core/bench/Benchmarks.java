@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
 public final class Benchmarks {
 
     /** Training benchmarks; the network engine adds its racer benchmark here. */
-    private static final List<TrainingBenchmark> TRAINING = List.of();
+    private static final List<TrainingBenchmark> TRAINING = List.of(
+            new dev.descent.core.race.TrainingRaceBenchmark(8));
 
     private Benchmarks() {
     }

@@ -37,18 +37,12 @@ public class CpuBackend implements Backend {
 
     @Override
     public void upload(float[] src, int srcOffset, DeviceBuffer dst, long dstOffset, int count) {
-        FloatBuffer d = cpu(dst).data();
-        for (int i = 0; i < count; i++) {
-            d.put((int) dstOffset + i, src[srcOffset + i]);
-        }
+        cpu(dst).data().put((int) dstOffset, src, srcOffset, count);
     }
 
     @Override
     public void download(DeviceBuffer src, long srcOffset, float[] dst, int dstOffset, int count) {
-        FloatBuffer s = cpu(src).data();
-        for (int i = 0; i < count; i++) {
-            dst[dstOffset + i] = s.get((int) srcOffset + i);
-        }
+        cpu(src).data().get((int) srcOffset, dst, dstOffset, count);
     }
 
     @Override

@@ -29,15 +29,19 @@ final class CpuKernels {
     static void addBias(int batch, int rows, int cols, Strided z, Strided bias) {
         FloatBuffer fz = fb(z);
         FloatBuffer fbias = fb(bias);
+        float[] zs = new float[rows * cols];
+        float[] bs = new float[cols];
         for (int p = 0; p < batch; p++) {
             int zo = at(z, p, 0);
-            int bo = at(bias, p, 0);
+            fz.get(zo, zs, 0, zs.length);
+            fbias.get(at(bias, p, 0), bs, 0, cols);
             for (int i = 0; i < rows; i++) {
-                int row = zo + i * cols;
+                int row = i * cols;
                 for (int j = 0; j < cols; j++) {
-                    fz.put(row + j, fz.get(row + j) + fbias.get(bo + j));
+                    zs[row + j] += bs[j];
                 }
             }
+            fz.put(zo, zs, 0, zs.length);
         }
     }
 
@@ -45,13 +49,24 @@ final class CpuKernels {
         FloatBuffer fz = fb(z);
         FloatBuffer fa = fb(a);
         FloatBuffer fs = fb(slope);
+        float[] zs = new float[n];
+        float[] ss = f == Activation.RRELU && fs != null ? new float[n] : null;
         for (int p = 0; p < batch; p++) {
-            int zo = at(z, p, 0);
-            int ao = at(a, p, 0);
-            for (int i = 0; i < n; i++) {
-                float s = slopeOf(f, param, fs, slope, p, i);
-                fa.put(ao + i, forward(f, param, s, fz.get(zo + i)));
+            fz.get(at(z, p, 0), zs, 0, n);
+            float s = f == Activation.PRELU ? fs.get(at(slope, p, 0)) : param;
+            if (ss != null) {
+                fs.get(at(slope, p, 0), ss, 0, n);
             }
+            if (f == Activation.RELU) {
+                for (int i = 0; i < n; i++) {
+                    zs[i] = zs[i] > 0 ? zs[i] : 0f;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    zs[i] = forward(f, param, ss != null ? ss[i] : s, zs[i]);
+                }
+            }
+            fa.put(at(a, p, 0), zs, 0, n);
         }
     }
 
@@ -61,25 +76,27 @@ final class CpuKernels {
         FloatBuffer fs = fb(slope);
         FloatBuffer fga = fb(gradA);
         FloatBuffer fgz = fb(gradZ);
+        float[] zs = new float[n];
+        float[] gs = new float[n];
+        float[] ss = f == Activation.RRELU && fs != null ? new float[n] : null;
         for (int p = 0; p < batch; p++) {
-            int zo = at(z, p, 0);
-            int gao = at(gradA, p, 0);
-            int gzo = at(gradZ, p, 0);
-            for (int i = 0; i < n; i++) {
-                float s = slopeOf(f, param, fs, slope, p, i);
-                fgz.put(gzo + i, fga.get(gao + i) * derivative(f, param, s, fz.get(zo + i)));
+            fz.get(at(z, p, 0), zs, 0, n);
+            fga.get(at(gradA, p, 0), gs, 0, n);
+            float s = f == Activation.PRELU ? fs.get(at(slope, p, 0)) : param;
+            if (ss != null) {
+                fs.get(at(slope, p, 0), ss, 0, n);
             }
+            if (f == Activation.RELU) {
+                for (int i = 0; i < n; i++) {
+                    gs[i] *= zs[i] > 0 ? 1f : 0f;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    gs[i] *= derivative(f, param, ss != null ? ss[i] : s, zs[i]);
+                }
+            }
+            fgz.put(at(gradZ, p, 0), gs, 0, n);
         }
-    }
-
-    private static float slopeOf(Activation f, float param, FloatBuffer fs, Strided slope, int p, int i) {
-        if (f == Activation.PRELU) {
-            return fs.get(at(slope, p, 0));
-        }
-        if (f == Activation.RRELU) {
-            return fs == null ? param : fs.get(at(slope, p, i));
-        }
-        return 0f;
     }
 
     /** f(z); {@code s} is the slope of PRELU and RRELU. */
@@ -230,16 +247,18 @@ final class CpuKernels {
     static void columnSums(int batch, int rows, int cols, Strided x, Strided out) {
         FloatBuffer fx = fb(x);
         FloatBuffer fo = fb(out);
+        float[] xs = new float[rows * cols];
+        float[] sums = new float[cols];
         for (int p = 0; p < batch; p++) {
-            int xo = at(x, p, 0);
-            int oo = at(out, p, 0);
-            for (int j = 0; j < cols; j++) {
-                float sum = 0;
-                for (int i = 0; i < rows; i++) {
-                    sum += fx.get(xo + i * cols + j);
+            fx.get(at(x, p, 0), xs, 0, xs.length);
+            java.util.Arrays.fill(sums, 0f);
+            for (int i = 0; i < rows; i++) {
+                int row = i * cols;
+                for (int j = 0; j < cols; j++) {
+                    sums[j] += xs[row + j];
                 }
-                fo.put(oo + j, sum);
             }
+            fo.put(at(out, p, 0), sums, 0, cols);
         }
     }
 
@@ -327,14 +346,19 @@ final class CpuKernels {
         FloatBuffer fm = fb(mask);
         FloatBuffer fs = fb(shift);
         FloatBuffer fo = fb(out);
+        float[] xs = new float[n];
+        float[] ms = new float[n];
+        float[] ss = fs == null ? null : new float[n];
         for (int p = 0; p < batch; p++) {
-            for (int i = 0; i < n; i++) {
-                float v = fx.get(at(x, p, i)) * fm.get(at(mask, p, i));
-                if (fs != null) {
-                    v += fs.get(at(shift, p, i));
-                }
-                fo.put(at(out, p, i), v);
+            fx.get(at(x, p, 0), xs, 0, n);
+            fm.get(at(mask, p, 0), ms, 0, n);
+            if (ss != null) {
+                fs.get(at(shift, p, 0), ss, 0, n);
             }
+            for (int i = 0; i < n; i++) {
+                xs[i] = xs[i] * ms[i] + (ss == null ? 0f : ss[i]);
+            }
+            fo.put(at(out, p, 0), xs, 0, n);
         }
     }
 

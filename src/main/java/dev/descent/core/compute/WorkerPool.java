@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The calling thread plus {@code workers - 1} daemon helper threads that share a list of
@@ -78,6 +79,7 @@ final class WorkerPool implements AutoCloseable {
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile Thread waiter;
 
         Job(int chunks, ChunkBody body) {
             this.chunks = chunks;
@@ -94,19 +96,29 @@ final class WorkerPool implements AutoCloseable {
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 } finally {
-                    done.incrementAndGet();
+                    if (done.incrementAndGet() == chunks && worker != 0) {
+                        Thread w = waiter;
+                        if (w != null) {
+                            LockSupport.unpark(w);
+                        }
+                    }
                 }
             }
         }
 
+        /**
+         * Waits for chunks that helpers claimed: a short spin, then parking so that a helper
+         * which the OS preempted gets the core back (spinning here starved it on a busy
+         * machine: two threads ran slower than one). The last helper unparks the caller; the
+         * park is also bounded in time, so a missed wake-up costs at most 50 microseconds.
+         */
         void awaitDone() {
-            int spins = 0;
+            for (int spins = 0; spins < 1 << 10 && done.get() < chunks; spins++) {
+                Thread.onSpinWait();
+            }
+            waiter = Thread.currentThread();
             while (done.get() < chunks) {
-                if (++spins < 1 << 12) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+                LockSupport.parkNanos(this, 50_000L);
             }
             Throwable t = failure.get();
             if (t instanceof RuntimeException re) {

@@ -37,6 +37,7 @@ final class Checkerboard implements DataGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
+        Samples.check(n, noise);
         int[] labels = Samples.blockLabels(n, 2);
         double[][] points = new double[n][];
         for (int i = 0; i < n; i++) {

@@ -30,6 +30,7 @@ final class Circles implements DataGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
+        Samples.check(n, noise);
         int outer = n / 2;
         int inner = n - outer;
         double[][] points = new double[n][];

@@ -84,9 +84,23 @@ public final class CsvImporter {
         if (rows.size() == 1) {
             throw new CsvFormatException(source + ": no data rows after the header (line " + header.line() + ")");
         }
+        Cells cells = cells(source, rows, labelIndex, separator);
+        List<String> featureNames = new ArrayList<>(columns);
+        featureNames.remove(labelIndex);
+        LabelColumn.Targets targets = LabelColumn.targets(new LabelColumn.Cells(source, columns.get(labelIndex),
+                labelIndex + 1, cells.labels(), cells.lines(), separator), options.classOrder());
+        return new Dataset(stem(source), cells.features(), targets.values(), targets.classNames().size(),
+                featureNames, targets.classNames());
+    }
+
+    /** The data rows split into parsed features, raw label cells and line numbers. */
+    private record Cells(double[][] features, String[] labels, int[] lines) {
+    }
+
+    private static Cells cells(String source, List<CsvTokenizer.Row> rows, int labelIndex, char separator) {
+        List<String> columns = rows.get(0).fields();
         int n = rows.size() - 1;
-        int d = columns.size() - 1;
-        double[][] features = new double[n][d];
+        double[][] features = new double[n][columns.size() - 1];
         String[] labels = new String[n];
         int[] lines = new int[n];
         for (int i = 0; i < n; i++) {
@@ -106,12 +120,7 @@ public final class CsvImporter {
                 }
             }
         }
-        List<String> featureNames = new ArrayList<>(columns);
-        featureNames.remove(labelIndex);
-        LabelColumn.Targets targets = LabelColumn.targets(new LabelColumn.Cells(source, columns.get(labelIndex),
-                labelIndex + 1, labels, lines, separator), options.classOrder());
-        return new Dataset(stem(source), features, targets.values(), targets.classNames().size(), featureNames,
-                targets.classNames());
+        return new Cells(features, labels, lines);
     }
 
     private static void checkHeader(String source, CsvTokenizer.Row header) {

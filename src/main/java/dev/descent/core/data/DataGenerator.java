@@ -26,6 +26,7 @@ public interface DataGenerator {
      * @param noise  standard deviation of the Gaussian noise added to every feature (for
      *               regression sets: to the target), {@code >= 0}
      * @param random the source of every random number; advanced by the call
+     * @throws dev.descent.core.config.ConfigException when n or noise is out of range
      */
     Dataset generate(int n, double noise, SplittableRandom random);
 }

@@ -53,16 +53,16 @@ final class Samples {
         }
     }
 
-    /** Fisher-Yates shuffle of the rows and their targets with the same permutation. */
-    static void shuffle(double[][] points, double[] targets, SplittableRandom random) {
+    /** Fisher-Yates shuffle of the rows and their labels with the same permutation. */
+    static void shuffle(double[][] points, int[] labels, SplittableRandom random) {
         for (int i = points.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             double[] p = points[i];
             points[i] = points[j];
             points[j] = p;
-            double t = targets[i];
-            targets[i] = targets[j];
-            targets[j] = t;
+            int t = labels[i];
+            labels[i] = labels[j];
+            labels[j] = t;
         }
     }
 
@@ -79,19 +79,17 @@ final class Samples {
         return new Dataset(name, points, targets, classes, List.of("x1", "x2"), classNames);
     }
 
-    /** Adds noise, shuffles and packs a 2-D classification set. */
+    /** Adds noise, shuffles and packs a 2-D classification set (modifies {@code points} and {@code labels}). */
     static Dataset finish(String name, double[][] points, int[] labels, int classes, double noise,
                           SplittableRandom random) {
         addNoise(points, noise, random);
-        double[] targets = new double[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            targets[i] = labels[i];
-        }
-        shuffle(points, targets, random);
-        int[] shuffled = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            shuffled[i] = (int) targets[i];
-        }
-        return classification(name, points, shuffled, classes);
+        shuffle(points, labels, random);
+        return classification(name, points, labels, classes);
+    }
+
+    /** The argument checks of {@link DataGenerator#generate}. */
+    static void check(int n, double noise) {
+        DataGenerators.checkSamples(n);
+        DataGenerators.checkNoise(noise);
     }
 }

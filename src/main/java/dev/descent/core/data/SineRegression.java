@@ -26,6 +26,7 @@ final class SineRegression implements DataGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
+        Samples.check(n, noise);
         double[][] x = new double[n][];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {

@@ -40,6 +40,7 @@ final class Spiral implements DataGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
+        Samples.check(n, noise);
         int[] counts = Samples.perClass(n, arms);
         int[] labels = Samples.blockLabels(n, arms);
         double[][] points = new double[n][];

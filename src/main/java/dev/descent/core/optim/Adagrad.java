@@ -18,7 +18,7 @@ import static dev.descent.core.optim.Factory.real;
  * Duchi, Hazan and Singer 2011, "Adaptive Subgradient Methods for Online Learning and
  * Stochastic Optimization", JMLR 12.
  */
-public final class Adagrad implements Optimizer {
+public final class Adagrad extends AbstractOptimizer {
 
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps) {
@@ -28,10 +28,6 @@ public final class Adagrad implements Optimizer {
             Checks.nonNegative("adagrad", "weight_decay", weightDecay);
             Checks.nonNegative("adagrad", "initial_accumulator_value", initialAccumulatorValue);
             Checks.nonNegative("adagrad", "eps", eps);
-        }
-
-        public static Config defaults() {
-            return new Config(0.01, 0, 0, 0, 1e-10);
         }
     }
 
@@ -51,28 +47,14 @@ public final class Adagrad implements Optimizer {
     private long step;
 
     public Adagrad(Config config, int size) {
+        super("adagrad", size, config.lr(), Double.NaN);
         this.config = config;
         this.sum = new double[size];
         reset();
     }
 
     @Override
-    public String name() {
-        return "adagrad";
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return Double.NaN;
-    }
-
-    @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         step++;
         double clr = context.learningRate() / (1 + (step - 1) * config.lrDecay());
         double[] g = new double[params.length];

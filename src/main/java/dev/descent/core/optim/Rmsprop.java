@@ -1,7 +1,6 @@
 package dev.descent.core.optim;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,7 @@ import static dev.descent.core.optim.Factory.real;
  * The trace's first moment is the momentum buffer b when momentum is used, else the
  * centered mean gbar, else null.
  */
-public final class Rmsprop implements Optimizer {
+public final class Rmsprop extends AbstractOptimizer {
 
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered) {
@@ -54,6 +53,7 @@ public final class Rmsprop implements Optimizer {
     private final double[] buffer;
 
     public Rmsprop(Config config, int size) {
+        super("rmsprop", size, config.lr(), config.momentum());
         this.config = config;
         this.squareAvg = new double[size];
         this.gradAvg = new double[size];
@@ -61,24 +61,9 @@ public final class Rmsprop implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "rmsprop";
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return config.momentum();
-    }
-
-    @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
-        double momentum = context.overridesMomentum() ? context.momentum() : config.momentum();
+        double momentum = momentum(context);
         double alpha = config.alpha();
         double[] g = new double[params.length];
         double[] delta = new double[params.length];
@@ -96,16 +81,14 @@ public final class Rmsprop implements Optimizer {
             double before = params[i];
             if (momentum > 0) {
                 buffer[i] = TorchOps.addcdiv(buffer[i] * momentum, 1, g[i], avg);
-                params[i] += -lr * buffer[i];
+                params[i] = TorchOps.add(params[i], -lr, buffer[i]);
             } else {
                 params[i] = TorchOps.addcdiv(params[i], -lr, g[i], avg);
             }
             delta[i] = params[i] - before;
         }
         double[] first = momentum > 0 ? buffer.clone() : config.centered() ? gradAvg.clone() : null;
-        Map<String, Double> scalars = new HashMap<>();
-        scalars.put("momentum", momentum);
-        return new StepTrace(g, first, squareAvg.clone(), delta, lr, scalars);
+        return new StepTrace(g, first, squareAvg.clone(), delta, lr, Map.of("momentum", momentum));
     }
 
     @Override

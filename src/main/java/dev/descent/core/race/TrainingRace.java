@@ -15,6 +15,7 @@ import dev.descent.core.optim.GradientClipping;
 import dev.descent.core.optim.Optimizer;
 import dev.descent.core.optim.Optimizers;
 import dev.descent.core.optim.StepContext;
+import dev.descent.core.optim.StepTrace;
 import dev.descent.core.schedule.ConstantSchedule;
 import dev.descent.core.schedule.LearningRateSchedule;
 import dev.descent.core.schedule.Schedules;
@@ -39,8 +40,22 @@ import java.util.function.Consumer;
  * <p>A racer whose minibatch loss or weights become non-finite stops: "diverged at step k".
  * Racers sharing an initialisation start from identical weights (the same seeded draw).
  * Same seed, same result, bit for bit, on the CPU backend.
+ *
+ * <p>As a {@link Steppable} the {@link RaceRunner} drives it one minibatch per step; each
+ * racer's trace ({@link #TRACE_COLUMNS}) feeds the app's loss and learning-rate curves.
  */
-public final class TrainingRace implements AutoCloseable {
+public final class TrainingRace implements Steppable, AutoCloseable {
+
+    /**
+     * The columns of each racer's {@link Trace}, one point per optimizer step: the minibatch
+     * loss, the raw gradient's 2-norm, the rate used, and the latest epoch's metrics (NaN
+     * before the first epoch ends).
+     */
+    public static final List<String> TRACE_COLUMNS = List.of("loss", "grad_norm", "lr", "epoch", "train_loss",
+            "val_loss", "train_accuracy", "val_accuracy");
+
+    /** Points kept per racer trace before thinning. */
+    public static final int TRACE_CAPACITY = 4096;
 
     private final MlpSpec spec;
     private final ParameterLayout layout;
@@ -52,7 +67,7 @@ public final class TrainingRace implements AutoCloseable {
     private final EarlyStopping.Options stopping;
     private final List<Consumer<TrainingRaceEpoch>> listeners = new ArrayList<>();
     private final List<TrainingRaceEpoch> history = new ArrayList<>();
-    private final Racer[] racers;
+    private final TrainingRacer[] racers;
     private final float[] lossBuffer;
     private final float[] outputBuffer;
     private SplittableRandom shuffleRandom;
@@ -109,7 +124,7 @@ public final class TrainingRace implements AutoCloseable {
         int capacity = Math.max(batch, Math.min(Math.max(val.rows(), train.rows()), 4096));
         this.mlp = new MlpBatch(backend, spec, racerSpecs.size(), capacity);
         mlp.loadTrainingSet(train.features(), train.targets(), train.rows());
-        this.racers = new Racer[racerSpecs.size()];
+        this.racers = new TrainingRacer[racerSpecs.size()];
         int outs = spec.outputs();
         lossBuffer = new float[racers.length * capacity * outs];
         outputBuffer = new float[racers.length * capacity * outs];
@@ -122,6 +137,7 @@ public final class TrainingRace implements AutoCloseable {
     }
 
     /** Back to the start: initial weights, fresh optimizers and schedules, the same seeds. */
+    @Override
     public void reset() {
         shuffleRandom = new SplittableRandom(options.seed() ^ 0x5DEECE66DL);
         noiseRandom = new SplittableRandom(options.seed() * 31 + 7);
@@ -133,7 +149,7 @@ public final class TrainingRace implements AutoCloseable {
             LearningRateSchedule schedule = options.schedule() == null
                     ? new ConstantSchedule(optimizer.baseLearningRate())
                     : Schedules.create(options.schedule(), optimizer.baseLearningRate(), optimizer.baseMomentum());
-            racers[r] = new Racer(rs, optimizer, schedule, params, spec.layers(),
+            racers[r] = new TrainingRacer(rs, optimizer, schedule, params, spec.layers(),
                     stopping == null ? null : new EarlyStopping(stopping));
             mlp.setParameters(r, params);
             mlp.setRunningStatistics(r, initialRunningStatistics());
@@ -210,6 +226,28 @@ public final class TrainingRace implements AutoCloseable {
         return racers[racer].params.clone();
     }
 
+    /**
+     * Outputs (logits) of every racer's net in inference mode, for decision boundaries and
+     * predictions. Features must be scaled as the training rows were.
+     *
+     * @param features rows x inputs, row-major
+     * @return K x rows x outputs, packed per racer
+     */
+    public float[] predict(float[] features, int rows) {
+        if (features.length != rows * spec.inputs()) {
+            throw new IllegalArgumentException("features must have rows x " + spec.inputs() + " values, had "
+                    + features.length);
+        }
+        float[] out = new float[racers.length * rows * spec.outputs()];
+        mlp.predict(features, rows, out, null);
+        return out;
+    }
+
+    /** The architecture being trained. */
+    public MlpSpec spec() {
+        return spec;
+    }
+
     /** Runs until every racer has finished its epochs, diverged or stopped early. */
     public void run() {
         while (!finished) {
@@ -217,14 +255,19 @@ public final class TrainingRace implements AutoCloseable {
         }
     }
 
-    /** One minibatch for every running racer; ends the epoch after its last minibatch. */
-    public void step() {
+    /**
+     * One minibatch for every running racer; ends the epoch after its last minibatch.
+     *
+     * @return true while some racer is still running
+     */
+    @Override
+    public boolean step() {
         if (finished) {
-            return;
+            return false;
         }
         if (position == 0) {
             order = shuffledRows();
-            for (Racer r : racers) {
+            for (TrainingRacer r : racers) {
                 r.startEpoch();
             }
         }
@@ -237,7 +280,7 @@ public final class TrainingRace implements AutoCloseable {
         mlp.outputs(outputBuffer);
         NetworkData batchData = slice(rows);
         for (int r = 0; r < racers.length; r++) {
-            Racer racer = racers[r];
+            TrainingRacer racer = racers[r];
             if (racer.running()) {
                 stepRacer(r, racer, n, batchData);
             }
@@ -247,9 +290,28 @@ public final class TrainingRace implements AutoCloseable {
             position = 0;
             endEpoch();
         }
+        for (TrainingRacer racer : racers) {
+            if (racer.pending != null) {
+                racer.trace.append(racer.steps, racer.tracePoint(racer.pending[0], racer.pending[1], racer.pending[2]));
+                racer.pending = null;
+            }
+        }
+        return !finished;
     }
 
-    private void stepRacer(int index, Racer racer, int n, NetworkData batchData) {
+    /** Every racer's label, colour, trace and divergence now. */
+    @Override
+    public RaceSnapshot snapshot() {
+        List<RacerSnapshot> list = new ArrayList<>();
+        for (int r = 0; r < racers.length; r++) {
+            TrainingRacer racer = racers[r];
+            list.add(new RacerSnapshot(racer.spec.label(), RacerColours.colour(r), racer.trace.snapshot(), racer.steps,
+                    racer.divergedAt == null ? -1 : racer.divergedAt, racer.divergenceReason));
+        }
+        return RaceSnapshot.of(list, steps, finished);
+    }
+
+    private void stepRacer(int index, TrainingRacer racer, int n, NetworkData batchData) {
         int lossCols = spec.loss() == Loss.MSE ? spec.outputs() : 1;
         double sum = 0;
         for (int i = 0; i < n * lossCols; i++) {
@@ -263,17 +325,26 @@ public final class TrainingRace implements AutoCloseable {
                     spec.outputs(), batchData) * n;
         }
         if (!Double.isFinite(batchLoss)) {
-            racer.divergedAt = steps;
+            racer.diverge(steps, "loss " + batchLoss);
             return;
         }
         mlp.gradient(index, racer.grad);
+        double total = 0;
         for (int l = 0; l < spec.layers(); l++) {
             double sq = 0;
             for (int i = layout.weight(l); i < layout.weight(l) + layout.weightCount(l); i++) {
                 sq += racer.grad[i] * racer.grad[i];
             }
             racer.gradNormSums[l] += Math.sqrt(sq);
+            total += sq;
         }
+        for (int l = 0; l < spec.layers(); l++) {
+            int end = l + 1 < spec.layers() ? layout.weight(l + 1) : layout.size();
+            for (int i = layout.weight(l) + layout.weightCount(l); i < end; i++) {
+                total += racer.grad[i] * racer.grad[i];
+            }
+        }
+        double gradNorm = Math.sqrt(total);
         racer.epochSteps++;
         addPenalties(racer.params, racer.grad);
         TrainingRacerSpec rs = racer.spec;
@@ -284,12 +355,15 @@ public final class TrainingRace implements AutoCloseable {
             GradientClipping.clipGradValue(racer.grad, rs.clipValue());
         }
         double lr = racer.schedule.learningRate();
-        racer.optimizer.step(racer.params, racer.grad, new StepContext(lr, racer.schedule.momentum()));
+        StepTrace stepTrace = racer.optimizer.step(racer.params, racer.grad,
+                new StepContext(lr, racer.schedule.momentum()));
         racer.steps++;
         racer.lastLr = lr;
+        racer.trace.setLastStep(stepTrace);
+        racer.pending = new double[] {batchLoss, gradNorm, lr};
         for (double p : racer.params) {
             if (!Double.isFinite(p)) {
-                racer.divergedAt = steps;
+                racer.diverge(steps, "weights not finite");
                 return;
             }
         }
@@ -320,7 +394,7 @@ public final class TrainingRace implements AutoCloseable {
         mlp.predict(eval.features(), eval.rows(), outputs, stats);
         boolean anyRunning = false;
         for (int r = 0; r < racers.length; r++) {
-            Racer racer = racers[r];
+            TrainingRacer racer = racers[r];
             if (!racer.activeThisEpoch) {
                 continue;
             }
@@ -373,7 +447,7 @@ public final class TrainingRace implements AutoCloseable {
     }
 
     /** Keras restores the best epoch's weights when early stopping ends training and at the end of training. */
-    private void restoreBestIfAsked(int r, Racer racer) {
+    private void restoreBestIfAsked(int r, TrainingRacer racer) {
         if (racer.monitor != null && racer.monitor.shouldRestoreBestWeights() && racer.bestParams != null) {
             racer.restoredBest = true;
             System.arraycopy(racer.bestParams, 0, racer.params, 0, racer.params.length);
@@ -405,7 +479,7 @@ public final class TrainingRace implements AutoCloseable {
     /** How each racer ended (call after {@link #run()}). */
     public List<TrainingRaceResult> results() {
         List<TrainingRaceResult> out = new ArrayList<>();
-        for (Racer racer : racers) {
+        for (TrainingRacer racer : racers) {
             TrainingRaceEpoch m = racer.restoredBest ? racer.best : racer.last;
             int epochsRun = racer.last == null ? 0 : racer.last.epoch();
             out.add(new TrainingRaceResult(racer.spec.label(), epochsRun,
@@ -445,76 +519,5 @@ public final class TrainingRace implements AutoCloseable {
     @Override
     public void close() {
         mlp.close();
-    }
-
-    /** One racer's optimizer, schedule, master weights and bookkeeping. */
-    private static final class Racer {
-        final TrainingRacerSpec spec;
-        final Optimizer optimizer;
-        final LearningRateSchedule schedule;
-        final double[] params;
-        final double[] grad;
-        final double[] gradNormSums;
-        final EarlyStopping monitor;
-        long steps;
-        double lastLr;
-        Long divergedAt;
-        Integer stoppedAt;
-        boolean activeThisEpoch;
-        double epochLoss;
-        long epochRows;
-        double epochCorrect;
-        int epochSteps;
-        double bestMonitored = Double.POSITIVE_INFINITY;
-        double[] bestParams;
-        double[] bestStats;
-        TrainingRaceEpoch best;
-        TrainingRaceEpoch last;
-        boolean restoredBest;
-
-        Racer(TrainingRacerSpec spec, Optimizer optimizer, LearningRateSchedule schedule, double[] params, int layers,
-              EarlyStopping monitor) {
-            this.spec = spec;
-            this.optimizer = optimizer;
-            this.schedule = schedule;
-            this.params = params;
-            this.grad = new double[params.length];
-            this.gradNormSums = new double[layers];
-            this.monitor = monitor;
-            this.lastLr = schedule.learningRate();
-        }
-
-        boolean running() {
-            return divergedAt == null && stoppedAt == null;
-        }
-
-        boolean epochSchedule() {
-            return schedule.name().equals("plateau");
-        }
-
-        void startEpoch() {
-            activeThisEpoch = running();
-            epochLoss = 0;
-            epochRows = 0;
-            epochCorrect = 0;
-            epochSteps = 0;
-            java.util.Arrays.fill(gradNormSums, 0);
-        }
-
-        TrainingRaceEpoch record(int index, int epoch, double valLoss, double valAccuracy, ActivationStatistics stats,
-                                 boolean classification) {
-            double[] norms = new double[gradNormSums.length];
-            for (int l = 0; l < norms.length; l++) {
-                norms[l] = epochSteps == 0 ? Double.NaN : gradNormSums[l] / epochSteps;
-            }
-            double[] mean = new double[stats.layers()];
-            double[] std = new double[stats.layers()];
-            for (int l = 0; l < mean.length; l++) {
-                mean[l] = stats.mean(index, l);
-                std[l] = stats.std(index, l);
-            }
-            return new TrainingRaceEpoch(index, spec.label(), epoch, steps, epochLoss / epochRows, valLoss,
-                    classification ? epochCorrect / epochRows : Double.NaN, valAccuracy, lastLr, norms, mean, std);
-        }
     }
 }

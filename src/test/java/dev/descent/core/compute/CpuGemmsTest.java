@@ -72,4 +72,13 @@ class CpuGemmsTest {
             assertEquals("cpu (pure-Java GEMM, 1 thread: forced by descent.cpu.gemm=java)", backend.description());
         }
     }
+
+    @Test
+    void providerStatusNamesTheGemmOrTheBadProperty() {
+        assertEquals(BackendStatus.available("cpu (OpenBLAS 0.3.28, 2 threads)"), CpuBackendProvider.status(null, "2"));
+        assertEquals(BackendStatus.available("cpu (pure-Java GEMM, 1 thread: forced by descent.cpu.gemm=java)"),
+                CpuBackendProvider.status("java", "1"));
+        assertEquals(BackendStatus.unavailable("descent.cpu.gemm must be auto, openblas or java, was 'gpu'"),
+                CpuBackendProvider.status("gpu", null));
+    }
 }

@@ -281,6 +281,14 @@ class DataGeneratorsTest {
         assertEquals(3, sumQuart / n, 0.05);
     }
 
+    @ParameterizedTest
+    @MethodSource("names")
+    void generatorsCalledDirectlyCheckTheirArgumentsToo(String name) {
+        DataGenerator g = DataGenerators.generator(name);
+        assertThrows(ConfigException.class, () -> g.generate(0, 0.1, new SplittableRandom(1)));
+        assertThrows(ConfigException.class, () -> g.generate(10, Double.POSITIVE_INFINITY, new SplittableRandom(1)));
+    }
+
     @Test
     void badOptionsAreConfigErrorsNamingTheField() {
         assertEquals("samples must be in [1, 1000000], was 0",

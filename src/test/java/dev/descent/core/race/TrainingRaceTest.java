@@ -117,4 +117,52 @@ class TrainingRaceTest {
             assertEquals(best, race.results().get(0).valLoss());
         }
     }
+
+    @Test
+    void asSteppableItStepsUntilDoneSnapshotsTracesAndResetsToTheSameRun() {
+        try (TrainingRace race = race(moonsNet(false), List.of("adam lr=0.01", "sgd lr=0.1"), 2, 50, null,
+                MOONS.select("none", new int[0]))) {
+            int steps = 0;
+            while (race.step()) {
+                steps++;
+            }
+            assertEquals(8, steps + 1);
+            RaceSnapshot snapshot = race.snapshot();
+            assertTrue(snapshot.finished());
+            assertEquals(2, snapshot.racers().size());
+            TraceSnapshot trace = snapshot.racers().get(1).trace();
+            assertEquals(8, trace.size());
+            assertEquals(2, trace.last("epoch"));
+            assertEquals(race.history().get(3).trainLoss(), trace.last("train_loss"));
+            double[] first = race.parameters(0);
+            race.reset();
+            assertEquals(0, race.snapshot().racers().get(0).trace().size());
+            race.run();
+            assertArrayEquals(first, race.parameters(0));
+        }
+    }
+
+    @Test
+    void traceGradNormCoversEveryParameterAndPredictMatchesTheValidationLoss() {
+        Dataset val = DataGenerators.create("moons", 40, 0.1, 9);
+        try (TrainingRace race = race(moonsNet(true), List.of("sgd lr=0.1"), 1, 200, null, val)) {
+            race.step();
+            TrainingRaceEpoch epoch = race.history().get(0);
+            double weightsOnly = 0;
+            for (double n : epoch.gradientNorms()) {
+                weightsOnly += n * n;
+            }
+            double norm = race.snapshot().racers().get(0).trace().last("grad_norm");
+            assertTrue(norm > Math.sqrt(weightsOnly) * (1 + 1e-9), norm + " vs weights only " + Math.sqrt(weightsOnly));
+            float[] features = new float[val.size() * 2];
+            for (int i = 0; i < val.size(); i++) {
+                features[2 * i] = (float) val.features()[i][0];
+                features[2 * i + 1] = (float) val.features()[i][1];
+            }
+            float[] logits = race.predict(features, val.size());
+            double loss = dev.descent.core.nn.Metrics.loss(Loss.CE, logits, 0, 2,
+                    dev.descent.core.nn.NetworkData.encode(val, Loss.CE));
+            assertEquals(epoch.valLoss(), loss, 1e-12);
+        }
+    }
 }
