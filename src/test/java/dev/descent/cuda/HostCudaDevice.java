@@ -5,8 +5,6 @@ import jcuda.driver.CUdeviceptr;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Scanner;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +35,10 @@ final class HostCudaDevice implements CudaDevice {
     private int bad;
     private int launches;
     private boolean closed;
+    private Process process;
+    private java.io.BufferedWriter toHarness;
+    private java.io.BufferedReader fromHarness;
+    private Path errors;
 
     private HostCudaDevice(Path harness, int maxBlocks) {
         this.harness = harness;
@@ -45,11 +46,36 @@ final class HostCudaDevice implements CudaDevice {
     }
 
     /**
-     * Compiles the harness into {@code dir}, or returns null when g++ is not on the PATH.
+     * A device on the harness compiled once per test run (in a temporary directory), or null
+     * when g++ is not on the PATH.
      *
      * @param maxBlocks the grid cap; a small one makes every thread loop several times
      */
-    static HostCudaDevice compile(Path dir, int maxBlocks) throws IOException, InterruptedException {
+    static HostCudaDevice create(int maxBlocks) {
+        Path harness = Compiled.HARNESS;
+        return harness == null ? null : new HostCudaDevice(harness, maxBlocks);
+    }
+
+    /** The harness, compiled on first use: one g++ run however many test classes use it. */
+    private static final class Compiled {
+        static final Path HARNESS = compileOnce();
+
+        private static Path compileOnce() {
+            try {
+                Path dir = Files.createTempDirectory("descent-cuda-host");
+                dir.toFile().deleteOnExit();
+                return compile(dir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Compiles the harness into {@code dir}; null when g++ is not on the PATH. */
+    private static Path compile(Path dir) throws IOException, InterruptedException {
         Path gxx = onPath("g++");
         if (gxx == null) {
             return null;
@@ -69,17 +95,15 @@ final class HostCudaDevice implements CudaDevice {
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException("g++ failed on kernels.cu:\n" + log);
         }
-        return new HostCudaDevice(out, maxBlocks);
+        for (String name : List.of("kernels.cu", "cuda_host_shim.h", "kernel_harness.cpp", "kernel_harness")) {
+            dir.resolve(name).toFile().deleteOnExit();
+        }
+        return out;
     }
 
     /** A device whose memory, copies and cuBLAS work but which cannot launch kernels (no g++ needed). */
     static HostCudaDevice withoutKernels() {
         return new HostCudaDevice(null, 1);
-    }
-
-    /** A new, empty device using the same compiled harness. */
-    HostCudaDevice another() {
-        return new HostCudaDevice(harness, maxBlocks);
     }
 
     /** Kernel launches so far. */
@@ -138,6 +162,7 @@ final class HostCudaDevice implements CudaDevice {
     @Override
     public void close() {
         closed = true;
+        stopHarness();
     }
 
     private float[] array(CUdeviceptr pointer) {
@@ -172,48 +197,94 @@ final class HostCudaDevice implements CudaDevice {
         }
         launches++;
         try {
-            Process p = new ProcessBuilder(harness.toString()).start();
-            try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(p.getOutputStream(),
-                    StandardCharsets.US_ASCII))) {
-                w.write(order.size() + "\n");
-                for (CUdeviceptr pointer : order) {
-                    float[] data = memory.get(pointer);
-                    w.write(Integer.toString(data.length));
-                    for (float x : data) {
-                        w.write(" " + Float.floatToRawIntBits(x));
-                    }
-                    w.write("\n");
-                }
-                List<Object> values = args.values();
-                w.write(bad + " " + kernel.cudaName() + " " + config.gridBlocks() + " " + config.threadsPerBlock()
-                        + " " + values.size() + "\n");
-                for (Object v : values) {
-                    w.write(argument(v) + "\n");
-                }
-            }
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("harness failed on " + kernel.cudaName() + ": " + errors);
-            }
-            Scanner in = new Scanner(output);
-            bad = in.nextInt();
+            startHarness();
+            StringBuilder w = new StringBuilder();
+            w.append(order.size()).append('\n');
             for (CUdeviceptr pointer : order) {
                 float[] data = memory.get(pointer);
-                int length = in.nextInt();
-                if (length != data.length) {
+                w.append(data.length);
+                for (float x : data) {
+                    w.append(' ').append(Float.floatToRawIntBits(x));
+                }
+                w.append('\n');
+            }
+            List<Object> values = args.values();
+            w.append(bad).append(' ').append(kernel.cudaName()).append(' ').append(config.gridBlocks()).append(' ')
+                    .append(config.threadsPerBlock()).append(' ').append(values.size()).append('\n');
+            for (Object v : values) {
+                w.append(argument(v)).append('\n');
+            }
+            toHarness.write(w.toString());
+            toHarness.flush();
+            String flag = fromHarness.readLine();
+            if (flag == null) {
+                throw harnessFailure(kernel);
+            }
+            bad = Integer.parseInt(flag.trim());
+            for (CUdeviceptr pointer : order) {
+                float[] data = memory.get(pointer);
+                String line = fromHarness.readLine();
+                if (line == null) {
+                    throw harnessFailure(kernel);
+                }
+                String[] words = line.trim().split(" ");
+                if (Integer.parseInt(words[0]) != data.length) {
                     throw new IllegalStateException("harness changed a buffer length");
                 }
-                for (int i = 0; i < length; i++) {
-                    data[i] = Float.intBitsToFloat(in.nextInt());
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = Float.intBitsToFloat(Integer.parseInt(words[i + 1]));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw harnessFailure(kernel);
         }
+    }
+
+    /** Starts this device's harness process on first use; it serves launches until closed. */
+    private void startHarness() throws IOException {
+        if (process != null) {
+            return;
+        }
+        errors = Files.createTempFile("descent-cuda-harness", ".err");
+        errors.toFile().deleteOnExit();
+        process = new ProcessBuilder(harness.toString()).redirectError(errors.toFile()).start();
+        toHarness = new java.io.BufferedWriter(new java.io.OutputStreamWriter(process.getOutputStream(),
+                StandardCharsets.US_ASCII), 1 << 16);
+        fromHarness = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.US_ASCII), 1 << 16);
+    }
+
+    /** The harness died (AddressSanitizer, UBSan, a protocol error): its stderr says why. */
+    private IllegalStateException harnessFailure(Kernel kernel) {
+        String why;
+        try {
+            process.waitFor(1, TimeUnit.MINUTES);
+            why = Files.readString(errors);
+        } catch (IOException | InterruptedException e) {
+            why = e.toString();
+        }
+        stopHarness();
+        return new IllegalStateException("harness failed on " + kernel.cudaName() + ": " + why);
+    }
+
+    private void stopHarness() {
+        if (process == null) {
+            return;
+        }
+        try {
+            toHarness.close();
+        } catch (IOException ignored) {
+            // the process is gone already
+        }
+        try {
+            if (!process.waitFor(1, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        process = null;
     }
 
     private String argument(Object v) {

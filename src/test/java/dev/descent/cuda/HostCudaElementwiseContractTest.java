@@ -3,9 +3,6 @@ package dev.descent.cuda;
 import dev.descent.core.compute.Backend;
 import dev.descent.core.compute.ElementwiseContractTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,18 +13,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HostCudaElementwiseContractTest extends ElementwiseContractTest {
 
-    @TempDir
-    static Path dir;
-    private static HostCudaDevice compiled;
+    private static final int MAX_BLOCKS = 3;
 
     @BeforeAll
-    static void compileHarness() throws Exception {
-        compiled = HostCudaDevice.compile(dir, 3);
-        assumeTrue(compiled != null, "g++ is not on the PATH");
+    static void requireGxx() {
+        assumeTrue(HostCudaDevice.create(MAX_BLOCKS) != null, "g++ is not on the PATH");
     }
 
     @Override
     protected Backend newBackend() {
-        return new CudaBackend(compiled.another());
+        return new CudaBackend(HostCudaDevice.create(MAX_BLOCKS));
     }
 }

@@ -1,9 +1,6 @@
 package dev.descent.cuda;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,18 +11,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HostCudaElementwiseTest extends CudaElementwiseAgreementTest {
 
-    @TempDir
-    static Path dir;
-    private static HostCudaDevice compiled;
+    private static final int MAX_BLOCKS = 2;
 
     @BeforeAll
-    static void compileHarness() throws Exception {
-        compiled = HostCudaDevice.compile(dir, 2);
-        assumeTrue(compiled != null, "g++ is not on the PATH");
+    static void requireGxx() {
+        assumeTrue(HostCudaDevice.create(MAX_BLOCKS) != null, "g++ is not on the PATH");
     }
 
     @Override
     protected CudaBackend newCudaBackend() {
-        return new CudaBackend(compiled.another());
+        return new CudaBackend(HostCudaDevice.create(MAX_BLOCKS));
     }
 }

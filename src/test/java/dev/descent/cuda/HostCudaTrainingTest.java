@@ -16,9 +16,7 @@ import dev.descent.core.race.TrainingRaceOptions;
 import dev.descent.core.race.TrainingRacerSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,14 +30,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HostCudaTrainingTest {
 
-    @TempDir
-    static Path dir;
-    private static HostCudaDevice compiled;
+    private static final int MAX_BLOCKS = 4;
 
     @BeforeAll
-    static void compileHarness() throws Exception {
-        compiled = HostCudaDevice.compile(dir, 4);
-        assumeTrue(compiled != null, "g++ is not on the PATH");
+    static void requireGxx() {
+        assumeTrue(HostCudaDevice.create(MAX_BLOCKS) != null, "g++ is not on the PATH");
     }
 
     @Test
@@ -58,7 +53,7 @@ class HostCudaTrainingTest {
     }
 
     private static void compare(MlpSpec spec, Dataset train, Dataset val, List<String> racers) {
-        HostCudaDevice device = compiled.another();
+        HostCudaDevice device = HostCudaDevice.create(MAX_BLOCKS);
         Run cpu = train(new CpuBackend(CpuGemms.create(CpuGemms.Kind.JAVA, 1)), spec, train, val, racers);
         Run cuda = train(new CudaBackend(device), spec, train, val, racers);
         assertTrue(device.launches() > 50, "kernels launched: " + device.launches());

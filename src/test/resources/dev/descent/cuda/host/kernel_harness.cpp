@@ -1,9 +1,9 @@
-// Runs one launch of a kernel of kernels.cu on the CPU. Protocol on stdin (all numbers
-// decimal, floats as their IEEE-754 bit patterns):
+// Runs launches of the kernels of kernels.cu on the CPU, one request after another until the
+// end of stdin. A request (all numbers decimal, floats as their IEEE-754 bit patterns):
 //   <buffer count>  then per buffer: <length> <bits>...
 //   <bad flag> <kernel name> <grid blocks> <threads per block> <argument count>
 //   then per argument: <kind i|l|f|p> <value>   (p: buffer index, -1 null, -2 the bad flag)
-// Writes to stdout: <bad flag> then per buffer: <length> <bits>...
+// Answer on stdout, flushed: <bad flag> then per buffer one line <length> <bits>...
 #include "kernels.cu"
 
 #include <cstdio>
@@ -80,10 +80,8 @@ static void run(void (*f)(A...), const std::vector<Arg> &args, unsigned grid, un
 
 #define KERNEL(name) if (kernel == #name) { run(name, args, grid, block); found = true; }
 
-int main() {
-    long long count;
-    if (std::scanf("%lld", &count) != 1) fail("no buffer count");
-    buffers.resize(count);
+static void serve(long long count) {
+    buffers.assign(count, std::vector<float>());
     for (auto &b : buffers) {
         long long length;
         if (std::scanf("%lld", &length) != 1) fail("no length");
@@ -131,6 +129,14 @@ int main() {
             std::printf(" %d", i);
         }
         std::printf("\n");
+    }
+    std::fflush(stdout);
+}
+
+int main() {
+    long long count;
+    while (std::scanf("%lld", &count) == 1) {
+        serve(count);
     }
     return 0;
 }
