@@ -33,7 +33,8 @@ final class CudaElementwise {
         long per = (long) rows * cols;
         check("z", z, batch, per);
         check("bias", bias, batch, cols);
-        launcher.launch(Kernel.ADD_BIAS, batch * per, new KernelArgs().i(batch).i(rows).i(cols).strided(z).strided(bias));
+        launcher.launch(Kernel.ADD_BIAS, batch * per, new KernelArgs().i(batch).i(rows).i(cols)
+                .strided(z).strided(bias));
     }
 
     void activationForward(Activation f, float param, int batch, int n, Strided z, Strided slope, Strided a) {
@@ -46,7 +47,7 @@ final class CudaElementwise {
     }
 
     void activationBackward(Activation f, float param, int batch, int n, Strided z, Strided slope,
-                                   Strided gradA, Strided gradZ) {
+                            Strided gradA, Strided gradZ) {
         check("z", z, batch, n);
         checkSlope(f, slope, batch, n);
         check("gradA", gradA, batch, n);
@@ -65,7 +66,7 @@ final class CudaElementwise {
     }
 
     void softmaxCrossEntropy(int batch, int rows, int classes, Strided logits, Strided target,
-                                    Strided loss, Strided grad, float scale) {
+                             Strided loss, Strided grad, float scale) {
         long per = (long) rows * classes;
         check("logits", logits, batch, per);
         check("target", target, batch, rows);
@@ -77,12 +78,12 @@ final class CudaElementwise {
     }
 
     void binaryCrossEntropy(int batch, int n, Strided logits, Strided target, Strided loss, Strided grad,
-                                   float scale) {
+                            float scale) {
         lossKernel(Kernel.BINARY_CROSS_ENTROPY, batch, n, logits, target, loss, grad, scale);
     }
 
     void squaredError(int batch, int n, Strided prediction, Strided target, Strided loss, Strided grad,
-                             float scale) {
+                      float scale) {
         lossKernel(Kernel.SQUARED_ERROR, batch, n, prediction, target, loss, grad, scale);
     }
 
@@ -112,7 +113,7 @@ final class CudaElementwise {
     }
 
     void batchNormForward(int batch, int rows, int cols, Strided x, Strided mean, Strided var, float eps,
-                                 Strided gamma, Strided beta, Strided xhat, Strided y) {
+                          Strided gamma, Strided beta, Strided xhat, Strided y) {
         long per = (long) rows * cols;
         check("x", x, batch, per);
         check("mean", mean, batch, cols);
@@ -129,7 +130,7 @@ final class CudaElementwise {
     }
 
     void batchNormBackward(int batch, int rows, int cols, Strided gradY, Strided xhat, Strided var, float eps,
-                                  Strided gamma, Strided gradX, Strided gradGamma, Strided gradBeta) {
+                           Strided gamma, Strided gradX, Strided gradGamma, Strided gradBeta) {
         long per = (long) rows * cols;
         check("gradY", gradY, batch, per);
         check("xhat", xhat, batch, per);
@@ -165,7 +166,8 @@ final class CudaElementwise {
         CudaRanges.requireInside("dst", d, 0, (long) count * cols);
         long srcRows = src.length() / Math.max(cols, 1);
         launcher.launch(Kernel.GATHER_ROWS, (long) count * cols, new KernelArgs().i(count).i(cols)
-                .pointer(s.pointer()).l(srcRows).pointer(idx.pointer()).pointer(d.pointer()).pointer(launcher.badIndexFlag()));
+                .pointer(s.pointer()).l(srcRows).pointer(idx.pointer()).pointer(d.pointer())
+                .pointer(launcher.badIndexFlag()));
         launcher.throwIfBadIndex("row index must be in [0, " + srcRows + ")");
     }
 

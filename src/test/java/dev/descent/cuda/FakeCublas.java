@@ -29,8 +29,10 @@ final class FakeCublas implements Cublas<float[]> {
                 for (int i = 0; i < call.m(); i++) {
                     float sum = 0;
                     for (int l = 0; l < call.k(); l++) {
-                        float av = call.transa() == CublasOperation.N ? a[ao + i + l * call.lda()] : a[ao + l + i * call.lda()];
-                        float bv = call.transb() == CublasOperation.N ? b[bo + l + j * call.ldb()] : b[bo + j + l * call.ldb()];
+                        float av = call.transa() == CublasOperation.N
+                                ? a[ao + i + l * call.lda()] : a[ao + l + i * call.lda()];
+                        float bv = call.transb() == CublasOperation.N
+                                ? b[bo + l + j * call.ldb()] : b[bo + j + l * call.ldb()];
                         sum += av * bv;
                     }
                     int idx = co + i + j * call.ldc();
