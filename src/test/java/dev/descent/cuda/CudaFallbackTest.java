@@ -99,6 +99,19 @@ class CudaFallbackTest {
         assertTrue(backend.endsWith("cuda not used: " + cuda.reason()), backend);
     }
 
+    @Test
+    void listShowsCudaNotUsableWithTheReasonAndTheCpuInUse() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, DescentCli.run(new PrintWriter(out), new PrintWriter(err), "list"), err.toString());
+        String text = out.toString();
+        int section = text.indexOf("Compute backends");
+        assertTrue(section >= 0, text);
+        List<String> lines = text.substring(section).lines().toList();
+        assertEquals("  cuda             not usable: " + cuda.reason(), lines.get(1));
+        assertTrue(lines.get(2).startsWith("  cpu              cpu ("), lines.get(2));
+    }
+
     private record Run(int code, String out, String err) {
     }
 
