@@ -50,7 +50,8 @@ public final class ListCommand implements Callable<Integer> {
         out.println("Compute backends (--backend auto|cpu|cuda; auto takes the first usable one):");
         for (BackendProvider p : Backends.providers()) {
             BackendStatus status = p.probe();
-            out.printf("  %-16s %s%n", p.name(), status.available() ? status.reason() : "not usable: " + status.reason());
+            String state = status.available() ? status.reason() : "not usable: " + status.reason();
+            out.printf("  %-16s %s%n", p.name(), state);
         }
         out.flush();
         return 0;
