@@ -1,0 +1,279 @@
+package dev.descent.ui.curves;
+
+import dev.descent.ui.race.RaceFrame;
+import dev.descent.ui.race.RacerTrail;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+import java.util.function.ToDoubleBiFunction;
+
+/**
+ * Draws the loss curve of every racer (linear or log y) and, under it, the learning-rate
+ * curve, with a shared step cursor and a cross where a racer diverged. Plain data in,
+ * pixels out: the export reuses it offscreen.
+ */
+public final class CurveRenderer {
+    private static final double LEFT = 62;
+    private static final double RIGHT = 14;
+    private static final double TOP = 22;
+    private static final double GAP = 34;
+    private static final double BOTTOM = 30;
+
+    private double[] xs = new double[0];
+    private double[] ys = new double[0];
+
+    /**
+     * @param cursorStep the step under the shared cursor, -1 for none
+     */
+    public void draw(GraphicsContext gc, RaceFrame frame, double width, double height, boolean logY,
+                     int cursorStep, PlotStyle style) {
+        gc.setFill(style.background());
+        gc.fillRect(0, 0, width, height);
+        double s = style.scale();
+        double plotW = width - LEFT * s - RIGHT * s;
+        double lossH = (height - TOP * s - GAP * s - BOTTOM * s) * 0.68;
+        double lrH = (height - TOP * s - GAP * s - BOTTOM * s) - lossH;
+        if (plotW < 20 || lossH < 20) {
+            return;
+        }
+        int maxStep = 10;
+        for (RacerTrail t : frame.racers()) {
+            maxStep = Math.max(maxStep, t.stepsRun());
+        }
+        Panel loss = new Panel(LEFT * s, TOP * s, plotW, lossH, maxStep);
+        Panel lr = new Panel(LEFT * s, TOP * s + lossH + GAP * s, plotW, lrH, maxStep);
+        boolean shifted = logY && frame.racers().stream().anyMatch(t -> min(t, false) <= 0);
+        double floor = shifted ? frame.racers().stream().mapToDouble(t -> min(t, false)).min().orElse(0) : 0;
+        String lossTitle = logY ? (shifted ? "log10(loss - min)" : "log10(loss)") : "loss";
+        ToDoubleBiFunction<RacerTrail, Integer> lossAt = (t, i) -> lossValue(t.loss()[i], logY, floor);
+        ToDoubleBiFunction<RacerTrail, Integer> lrAt = (t, i) -> t.lr()[i];
+        range(loss, frame.racers(), lossAt);
+        range(lr, frame.racers(), lrAt);
+        axes(gc, loss, lossTitle, false, style);
+        axes(gc, lr, "learning rate", true, style);
+        for (RacerTrail t : frame.racers()) {
+            curve(gc, loss, t, lossAt, s);
+            curve(gc, lr, t, lrAt, s);
+            if (t.diverged()) {
+                divergence(gc, loss, t, lossAt, s);
+            }
+        }
+        if (cursorStep >= 0) {
+            cursor(gc, loss, lr, cursorStep, frame, lossAt, style);
+        }
+    }
+
+    /** The step under pixel column {@code px}, -1 outside the plots. */
+    public static int stepAt(double px, double width, RaceFrame frame, double scale) {
+        double plotW = width - LEFT * scale - RIGHT * scale;
+        int maxStep = 10;
+        for (RacerTrail t : frame.racers()) {
+            maxStep = Math.max(maxStep, t.stepsRun());
+        }
+        double f = (px - LEFT * scale) / plotW;
+        return f < 0 || f > 1 ? -1 : (int) Math.round(f * maxStep);
+    }
+
+    private static double lossValue(double v, boolean logY, double floor) {
+        if (!logY) {
+            return v;
+        }
+        double shifted = v - floor;
+        return Math.log10(Math.max(shifted, 1e-300) + (floor != 0 ? 1e-12 : 0));
+    }
+
+    private static double min(RacerTrail t, boolean unused) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < t.count(); i++) {
+            m = Math.min(m, t.loss()[i]);
+        }
+        return m;
+    }
+
+    private static void range(Panel p, List<RacerTrail> racers, ToDoubleBiFunction<RacerTrail, Integer> value) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (RacerTrail t : racers) {
+            for (int i = 0; i < t.count(); i++) {
+                double v = value.applyAsDouble(t, i);
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!Double.isFinite(lo)) {
+            lo = 0;
+            hi = 1;
+        }
+        if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
+            double pad = Math.max(Math.abs(hi) * 0.1, 1e-3);
+            lo -= pad;
+            hi += pad;
+        }
+        double pad = (hi - lo) * 0.05;
+        p.yMin = lo - pad;
+        p.yMax = hi + pad;
+    }
+
+    private static void axes(GraphicsContext gc, Panel p, String title, boolean xLabels, PlotStyle style) {
+        double s = style.scale();
+        gc.setFont(Font.font(11 * s));
+        gc.setLineWidth(1);
+        gc.setStroke(style.grid());
+        gc.setFill(style.foreground());
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setTextAlign(TextAlignment.RIGHT);
+        for (double t : Ticks.nice(p.yMin, p.yMax, 4)) {
+            double y = p.py(t);
+            gc.strokeLine(p.x, y, p.x + p.w, y);
+            gc.fillText(Ticks.label(t), p.x - 6, y);
+        }
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.TOP);
+        for (double t : Ticks.nice(0, p.maxStep, 6)) {
+            double x = p.px(t);
+            gc.strokeLine(x, p.y, x, p.y + p.h);
+            if (xLabels) {
+                gc.fillText(Ticks.label(t), x, p.y + p.h + 4);
+            }
+        }
+        gc.setStroke(style.foreground());
+        gc.strokeRect(p.x, p.y, p.w, p.h);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.BOTTOM);
+        gc.setFont(Font.font(12 * s));
+        gc.fillText(title + (xLabels ? "" : ""), p.x, p.y - 4);
+        if (xLabels) {
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.fillText("step", p.x + p.w, p.y - 4);
+        }
+    }
+
+    private void curve(GraphicsContext gc, Panel p, RacerTrail t, ToDoubleBiFunction<RacerTrail, Integer> value,
+                       double scale) {
+        int n = t.count();
+        if (xs.length < n) {
+            xs = new double[Math.max(n, 2 * xs.length)];
+            ys = new double[xs.length];
+        }
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            double v = value.applyAsDouble(t, i);
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            double x = p.px(t.step()[i]);
+            double y = p.py(v);
+            if (m > 0 && Math.abs(x - xs[m - 1]) < 0.5 && Math.abs(y - ys[m - 1]) < 0.5) {
+                continue;
+            }
+            xs[m] = x;
+            ys[m] = Math.max(-1e5, Math.min(1e5, y));
+            m++;
+        }
+        gc.save();
+        gc.beginPath();
+        gc.rect(p.x, p.y, p.w, p.h);
+        gc.clip();
+        gc.setStroke(Color.web(t.colour()).deriveColor(0, 1, 0.82, 1));
+        gc.setLineWidth(2 * scale);
+        gc.strokePolyline(xs, ys, m);
+        gc.restore();
+    }
+
+    private static void divergence(GraphicsContext gc, Panel p, RacerTrail t,
+                                   ToDoubleBiFunction<RacerTrail, Integer> value, double s) {
+        double x = p.px(t.divergedAt());
+        double v = value.applyAsDouble(t, t.count() - 1);
+        double y = Double.isFinite(v) ? p.py(v) : p.y + 10;
+        y = Math.max(p.y + 8, Math.min(p.y + p.h - 8, y));
+        double r = 6 * s;
+        Color c = Color.web(t.colour()).deriveColor(0, 1, 0.82, 1);
+        gc.setStroke(c);
+        gc.setLineWidth(2.5 * s);
+        gc.strokeLine(x - r, y - r, x + r, y + r);
+        gc.strokeLine(x - r, y + r, x + r, y - r);
+        gc.setFill(c);
+        gc.setFont(Font.font(11 * s));
+        gc.setTextBaseline(VPos.CENTER);
+        String text = "diverged at step " + t.divergedAt();
+        boolean left = x > p.x + p.w * 0.6;
+        gc.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        gc.fillText(text, left ? x - r - 4 : x + r + 4, y);
+    }
+
+    private static void cursor(GraphicsContext gc, Panel loss, Panel lr, int step, RaceFrame frame,
+                               ToDoubleBiFunction<RacerTrail, Integer> lossAt, PlotStyle style) {
+        double x = loss.px(step);
+        gc.setStroke(style.foreground());
+        gc.setLineWidth(1);
+        gc.setLineDashes(4, 4);
+        gc.strokeLine(x, loss.y, x, loss.y + loss.h);
+        gc.strokeLine(x, lr.y, x, lr.y + lr.h);
+        gc.setLineDashes(null);
+        gc.setFill(style.foreground());
+        gc.setFont(Font.font(11 * style.scale()));
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.BOTTOM);
+        gc.fillText("step " + step, x, lr.y - 2);
+        for (RacerTrail t : frame.racers()) {
+            int i = indexAt(t, step);
+            if (i >= 0) {
+                double v = lossAt.applyAsDouble(t, i);
+                if (Double.isFinite(v)) {
+                    gc.setFill(Color.web(t.colour()));
+                    gc.fillOval(x - 3.5, loss.py(v) - 3.5, 7, 7);
+                }
+            }
+        }
+    }
+
+    /** The last recorded point at or before {@code step}, -1 when none. */
+    private static int indexAt(RacerTrail t, int step) {
+        int lo = 0;
+        int hi = t.count() - 1;
+        int best = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t.step()[mid] <= step) {
+                best = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best;
+    }
+
+    /** One plot area with its data ranges. */
+    private static final class Panel {
+        final double x;
+        final double y;
+        final double w;
+        final double h;
+        final double maxStep;
+        double yMin;
+        double yMax;
+
+        Panel(double x, double y, double w, double h, double maxStep) {
+            this.x = x;
+            this.y = y;
+            this.w = w;
+            this.h = h;
+            this.maxStep = maxStep;
+        }
+
+        double px(double step) {
+            return x + step / maxStep * w;
+        }
+
+        double py(double v) {
+            return y + (yMax - v) / (yMax - yMin) * h;
+        }
+    }
+}
