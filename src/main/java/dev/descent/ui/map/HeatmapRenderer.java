@@ -40,7 +40,7 @@ public final class HeatmapRenderer {
             image = render(surface, window, nx, ny, logScale);
             key = k;
         }
-        gc.setImageSmoothing(true);
+        gc.setImageSmoothing(nx != (int) Math.ceil(width) || ny != (int) Math.ceil(height));
         gc.drawImage(image, 0, 0, width, height);
     }
 

@@ -30,11 +30,21 @@ public final class MapRenderer {
         return heatmap;
     }
 
-    /** Draws the whole map into {@code gc} over {@code width x height} pixels. */
+    /** Draws the whole map into {@code gc} over {@code width x height} pixels (export, one layer). */
     public void draw(GraphicsContext gc, MapPicture p, double width, double height, double resolution) {
-        MapProjection proj = new MapProjection(p.window(), width, height);
+        drawBackground(gc, p, width, height, resolution);
+        drawRace(gc, p, width, height);
+    }
+
+    /** The layer that changes only with surface, window, size or scale: heatmap and critical points. */
+    public void drawBackground(GraphicsContext gc, MapPicture p, double width, double height, double resolution) {
         heatmap.draw(gc, p.surface(), p.window(), width, height, p.logScale(), resolution);
-        drawCriticalPoints(gc, p, proj);
+        drawCriticalPoints(gc, p, new MapProjection(p.window(), width, height));
+    }
+
+    /** The layer that changes every frame: start, trails, heads, arrows. Does not clear. */
+    public void drawRace(GraphicsContext gc, MapPicture p, double width, double height) {
+        MapProjection proj = new MapProjection(p.window(), width, height);
         drawStart(gc, p, proj);
         var racers = p.frame().racers();
         for (int i = 0; i < racers.size(); i++) {

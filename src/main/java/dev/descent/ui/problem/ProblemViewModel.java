@@ -48,12 +48,15 @@ public final class ProblemViewModel {
     private final ReadOnlyObjectWrapper<double[]> start = new ReadOnlyObjectWrapper<>(new double[] {0, 0});
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
 
+    /** @param compiler the f(x, y) parser; null hides the typed entry */
     public ProblemViewModel(ExpressionCompiler compiler) {
         this.compiler = compiler;
         for (SurfaceFactory f : Surfaces.all()) {
             choices.add(f.name());
         }
-        choices.add(TYPED);
+        if (compiler != null) {
+            choices.add(TYPED);
+        }
         choose(choices.get(0));
     }
 

@@ -51,6 +51,32 @@ public record ParameterGroup(String name, List<HyperParameter> parameters, Map<S
         return new Spec(name, ordered);
     }
 
+    /** The name with only the values that differ from their defaults ("sgd lr=0.1 momentum=0.9"). */
+    public String shortText() {
+        StringBuilder sb = new StringBuilder(name);
+        for (HyperParameter p : parameters) {
+            String v = values.get(p.name());
+            if (v != null && !v.isBlank() && !same(v, p.defaultValue())) {
+                sb.append(' ').append(p.name()).append('=').append(v.trim());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean same(String value, String defaultValue) {
+        if (defaultValue == null) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase(defaultValue)) {
+            return true;
+        }
+        try {
+            return Double.parseDouble(value.trim()) == Double.parseDouble(defaultValue);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /**
      * The group with {@code key} set to {@code text}, if it builds.
      *

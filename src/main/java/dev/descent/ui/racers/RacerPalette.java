@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class RacerPalette {
     public static final List<String> COLOURS = List.of(
-            "#ff4d4d", "#ff9f1c", "#ffffff", "#2ec4ff", "#f15bb5", "#9b5de5",
+            "#ff4d4d", "#ff9f1c", "#2ec4ff", "#f15bb5", "#ffffff", "#9b5de5",
             "#00f5a0", "#ffe14d", "#8d6e63", "#1a1a1a", "#b0bec5", "#ff006e");
 
     private RacerPalette() {
