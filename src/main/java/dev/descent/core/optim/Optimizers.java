@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /** The catalogue of optimizers, in order of increasing complexity. */
 public final class Optimizers {
     private static final List<OptimizerFactory> ALL = List.of(
-            Sgd.FACTORY);
+            Sgd.FACTORY, Adagrad.FACTORY, Rmsprop.FACTORY, Adadelta.FACTORY, Adam.FACTORY, AdamW.FACTORY,
+            Nadam.FACTORY, Adamax.FACTORY, Rprop.FACTORY);
 
     private Optimizers() {
     }

@@ -1,10 +1,13 @@
 package dev.descent.core.optim;
 
-import dev.descent.core.config.HyperParameter;
-import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
+import dev.descent.core.config.ConfigException;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+
+import static dev.descent.core.optim.Factory.flag;
+import static dev.descent.core.optim.Factory.real;
 
 /**
  * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and
@@ -23,50 +26,27 @@ public final class Sgd implements Optimizer {
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double momentum, double dampening, boolean nesterov, double weightDecay) {
         public Config {
-            if (!(lr >= 0)) {
-                throw new dev.descent.core.config.ConfigException("sgd: lr must be >= 0, was " + lr);
-            }
-            if (!(momentum >= 0)) {
-                throw new dev.descent.core.config.ConfigException("sgd: momentum must be >= 0, was " + momentum);
-            }
-            if (!(weightDecay >= 0)) {
-                throw new dev.descent.core.config.ConfigException("sgd: weight_decay must be >= 0, was " + weightDecay);
-            }
+            Checks.nonNegative("sgd", "lr", lr);
+            Checks.nonNegative("sgd", "momentum", momentum);
+            Checks.range("sgd", "dampening", dampening, Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+            Checks.nonNegative("sgd", "weight_decay", weightDecay);
             if (nesterov && (momentum <= 0 || dampening != 0)) {
-                throw new dev.descent.core.config.ConfigException(
-                        "sgd: nesterov requires momentum > 0 and dampening = 0");
+                throw new ConfigException("sgd: nesterov requires momentum > 0 and dampening = 0, was momentum "
+                        + momentum + ", dampening " + dampening);
             }
         }
     }
 
-    public static final OptimizerFactory FACTORY = new OptimizerFactory() {
-        @Override
-        public String name() {
-            return "sgd";
-        }
-
-        @Override
-        public String description() {
-            return "SGD with momentum, dampening and Nesterov (Polyak 1964; Sutskever et al. 2013)";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("lr", Kind.DOUBLE, "0.001", ">= 0", "learning rate"),
-                    new HyperParameter("momentum", Kind.DOUBLE, "0", ">= 0", "momentum factor"),
-                    new HyperParameter("dampening", Kind.DOUBLE, "0", "any", "dampening for momentum"),
-                    new HyperParameter("nesterov", Kind.BOOLEAN, "false", "true|false", "Nesterov momentum"),
-                    new HyperParameter("weight_decay", Kind.DOUBLE, "0", ">= 0", "L2 penalty"));
-        }
-
-        @Override
-        public Optimizer create(Params p, int size) {
-            return new Sgd(new Config(p.getDouble("lr", 0.001), p.getDouble("momentum", 0),
+    public static final OptimizerFactory FACTORY = new Factory("sgd",
+            "SGD with momentum, dampening and Nesterov (Polyak 1964; Sutskever et al. 2013)",
+            List.of(real("lr", "0.001", "[0, inf)", "learning rate"),
+                    real("momentum", "0", "[0, inf)", "momentum factor"),
+                    real("dampening", "0", "any finite", "dampening for momentum"),
+                    flag("nesterov", "Nesterov momentum"),
+                    real("weight_decay", "0", "[0, inf)", "L2 penalty")),
+            (p, size) -> new Sgd(new Config(p.getDouble("lr", 0.001), p.getDouble("momentum", 0),
                     p.getDouble("dampening", 0), p.getBoolean("nesterov", false),
-                    p.getDouble("weight_decay", 0)), size);
-        }
-    };
+                    p.getDouble("weight_decay", 0)), size));
 
     private final Config config;
     private final double[] buffer;
@@ -99,25 +79,25 @@ public final class Sgd implements Optimizer {
         double[] g = new double[params.length];
         double[] delta = new double[params.length];
         for (int i = 0; i < params.length; i++) {
-            g[i] = grad[i] + config.weightDecay() * params[i];
+            g[i] = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
             double d = g[i];
             if (momentum != 0) {
-                buffer[i] = started ? momentum * buffer[i] + (1 - config.dampening()) * g[i] : g[i];
-                d = config.nesterov() ? g[i] + momentum * buffer[i] : buffer[i];
+                buffer[i] = started ? TorchOps.add(buffer[i] * momentum, 1 - config.dampening(), g[i]) : g[i];
+                d = config.nesterov() ? TorchOps.add(g[i], momentum, buffer[i]) : buffer[i];
             }
             double before = params[i];
-            params[i] -= lr * d;
+            params[i] = TorchOps.add(params[i], -lr, d);
             delta[i] = params[i] - before;
         }
         if (momentum != 0) {
             started = true;
         }
-        return new StepTrace(g, momentum != 0 ? buffer.clone() : null, null, delta, lr, null);
+        return new StepTrace(g, momentum != 0 ? buffer.clone() : null, null, delta, lr, Map.of("momentum", momentum));
     }
 
     @Override
     public void reset() {
-        java.util.Arrays.fill(buffer, 0);
+        Arrays.fill(buffer, 0);
         started = false;
     }
 

@@ -10,6 +10,11 @@ public interface ScheduleFactory {
 
     String name();
 
+    /** Other names a spec may use for this schedule ("1/t" for "invtime"); none by default. */
+    default List<String> aliases() {
+        return List.of();
+    }
+
     /** One line: what it does ("step: lr * gamma^floor(t/step_size)"). */
     String description();
 
@@ -19,6 +24,7 @@ public interface ScheduleFactory {
      * @param params       the spec's values (the caller rejects unknown keys afterwards)
      * @param baseLr       the optimizer's configured learning rate
      * @param baseMomentum the optimizer's momentum/beta1, NaN when it has none
+     * @throws dev.descent.core.config.ConfigException naming the field and the allowed range
      */
     LearningRateSchedule create(Params params, double baseLr, double baseMomentum);
 }

@@ -1,0 +1,55 @@
+package dev.descent.core.preset;
+
+import dev.descent.core.config.ConfigException;
+import dev.descent.core.race.RacerConfig;
+
+import java.util.List;
+
+/**
+ * One lecture demonstration as a file (DESIGN.md, "Presets"): the problem, the racers,
+ * the network for data-set problems, the budget and the playback speed. Immutable and
+ * validated; {@link PresetFiles} reads and writes it as JSON.
+ *
+ * @param schemaVersion  the file format version, 1 (= {@link #SCHEMA_VERSION})
+ * @param title          shown in the preset picker
+ * @param lesson         the teaching point in a few sentences
+ * @param seed           seed for everything random in the run (data, init, minibatches)
+ * @param problem        the surface or data set
+ * @param racers         the racers in order (may be empty)
+ * @param network        the network for data-set problems (null for surfaces)
+ * @param steps          step budget of a surface race, >= 0
+ * @param epochs         epoch budget of a training race, >= 0
+ * @param stepsPerSecond playback speed, in [1, 100000]
+ */
+public record Preset(int schemaVersion, String title, String lesson, long seed, Problem problem,
+                     List<RacerConfig> racers, NetworkConfig network, long steps, int epochs,
+                     double stepsPerSecond) {
+
+    /** The newest file format this build reads and writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Preset {
+        if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
+            throw new ConfigException("schemaVersion must be in [1, " + SCHEMA_VERSION + "], was " + schemaVersion);
+        }
+        if (title == null || title.isBlank()) {
+            throw new ConfigException("title must not be blank");
+        }
+        if (lesson == null) {
+            lesson = "";
+        }
+        if (problem == null) {
+            throw new ConfigException("problem is required");
+        }
+        racers = List.copyOf(racers);
+        if (steps < 0) {
+            throw new ConfigException("steps must be >= 0, was " + steps);
+        }
+        if (epochs < 0) {
+            throw new ConfigException("epochs must be >= 0, was " + epochs);
+        }
+        if (!(stepsPerSecond >= 1 && stepsPerSecond <= 100_000)) {
+            throw new ConfigException("stepsPerSecond must be in [1, 100000], was " + stepsPerSecond);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.descent.core.surface;
+
+import dev.descent.core.expr.Expression;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A surface typed by the user as f(x, y). Values come from the plain double evaluator;
+ * gradient and Hessian from forward-mode differentiation ({@link DerivativeStructure},
+ * order 2), exact to rounding. Where f or a derivative is undefined the result is NaN or
+ * infinite, never silently replaced: callers must test {@link Double#isFinite}.
+ */
+public final class ExpressionSurface implements Surface {
+
+    /** The window a typed surface opens in. */
+    public static final ViewWindow DEFAULT_WINDOW = new ViewWindow(-3, 3, -3, 3);
+
+    private final Expression expression;
+    private final ViewWindow window;
+
+    public ExpressionSurface(Expression expression, ViewWindow window) {
+        this.expression = Objects.requireNonNull(expression, "expression");
+        this.window = Objects.requireNonNull(window, "window");
+    }
+
+    public Expression expression() {
+        return expression;
+    }
+
+    @Override
+    public String id() {
+        return "expr";
+    }
+
+    @Override
+    public String displayName() {
+        return "f(x,y) = " + expression.text();
+    }
+
+    @Override
+    public String formula() {
+        return expression.text();
+    }
+
+    @Override
+    public String note() {
+        return "A typed surface: gradient and Hessian by automatic differentiation of the formula.";
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return Map.of();
+    }
+
+    @Override
+    public double value(double x, double y) {
+        return expression.value(x, y);
+    }
+
+    @Override
+    public void gradient(double x, double y, double[] out) {
+        DerivativeStructure d = expression.derivatives(x, y);
+        out[0] = d.getPartialDerivative(1, 0);
+        out[1] = d.getPartialDerivative(0, 1);
+    }
+
+    @Override
+    public void hessian(double x, double y, double[] out) {
+        DerivativeStructure d = expression.derivatives(x, y);
+        out[0] = d.getPartialDerivative(2, 0);
+        out[1] = d.getPartialDerivative(1, 1);
+        out[2] = d.getPartialDerivative(0, 2);
+    }
+
+    @Override
+    public ViewWindow window() {
+        return window;
+    }
+
+    @Override
+    public List<CriticalPoint> criticalPoints() {
+        return List.of();
+    }
+}
