@@ -48,10 +48,18 @@ public final class Expression {
 
     /**
      * f and its partial derivatives up to order 2 at (x, y): read them with
-     * {@code getPartialDerivative(i, j)} for d^(i+j) f / dx^i dy^j.
+     * {@code getPartialDerivative(i, j)} for d^(i+j) f / dx^i dy^j. Where f itself is NaN
+     * (log of a negative) every derivative is NaN too, so a finite-looking gradient never
+     * comes from an undefined point.
      */
     public DerivativeStructure derivatives(double x, double y) {
-        return DerivativeEvaluator.evaluate(root, x, y);
+        DerivativeStructure d = DerivativeEvaluator.evaluate(root, x, y);
+        if (Double.isNaN(d.getValue())) {
+            double[] nan = new double[6]; // f, f_x, f_xx, f_y, f_xy, f_yy
+            java.util.Arrays.fill(nan, Double.NaN);
+            return new DerivativeStructure(2, 2, nan);
+        }
+        return d;
     }
 
     @Override

@@ -18,7 +18,7 @@ import static dev.descent.core.optim.Factory.real;
  * Zeiler 2012, "ADADELTA: An Adaptive Learning Rate Method", arXiv:1212.5701. The trace's
  * second moment is v; its first moment is u, the running average of squared updates.
  */
-public final class Adadelta implements Optimizer {
+public final class Adadelta extends AbstractOptimizer {
 
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double rho, double eps, double weightDecay) {
@@ -44,24 +44,10 @@ public final class Adadelta implements Optimizer {
     private final double[] accDelta;
 
     public Adadelta(Config config, int size) {
+        super("adadelta", config.lr(), Double.NaN);
         this.config = config;
         this.squareAvg = new double[size];
         this.accDelta = new double[size];
-    }
-
-    @Override
-    public String name() {
-        return "adadelta";
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return Double.NaN;
     }
 
     @Override

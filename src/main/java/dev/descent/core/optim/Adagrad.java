@@ -18,7 +18,7 @@ import static dev.descent.core.optim.Factory.real;
  * Duchi, Hazan and Singer 2011, "Adaptive Subgradient Methods for Online Learning and
  * Stochastic Optimization", JMLR 12.
  */
-public final class Adagrad implements Optimizer {
+public final class Adagrad extends AbstractOptimizer {
 
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps) {
@@ -51,24 +51,10 @@ public final class Adagrad implements Optimizer {
     private long step;
 
     public Adagrad(Config config, int size) {
+        super("adagrad", config.lr(), Double.NaN);
         this.config = config;
         this.sum = new double[size];
         reset();
-    }
-
-    @Override
-    public String name() {
-        return "adagrad";
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return Double.NaN;
     }
 
     @Override

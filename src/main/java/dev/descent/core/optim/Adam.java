@@ -22,7 +22,7 @@ import static dev.descent.core.optim.Factory.real;
  * Kale and Kumar 2018, "On the Convergence of Adam and Beyond", ICLR. The decoupled form
  * (weight decay applied to theta, not g) is {@link AdamW}.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends AbstractOptimizer {
 
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
@@ -58,7 +58,6 @@ public final class Adam implements Optimizer {
 
     private final Config config;
     private final boolean decoupled;
-    private final String name;
     private final double[] m;
     private final double[] v;
     private final double[] vMax;
@@ -70,33 +69,18 @@ public final class Adam implements Optimizer {
 
     /** The shared implementation; {@code decoupled} selects AdamW's weight decay. */
     Adam(Config config, int size, boolean decoupled, String name) {
+        super(name, config.lr(), config.beta1());
         this.config = config;
         this.decoupled = decoupled;
-        this.name = name;
         this.m = new double[size];
         this.v = new double[size];
         this.vMax = new double[size];
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return config.beta1();
-    }
-
-    @Override
     public StepTrace step(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
-        double beta1 = context.overridesMomentum() ? context.momentum() : config.beta1();
+        double beta1 = momentum(context);
         double beta2 = config.beta2();
         double wd = config.weightDecay();
         step++;

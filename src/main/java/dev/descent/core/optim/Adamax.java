@@ -18,7 +18,7 @@ import static dev.descent.core.optim.Factory.real;
  * Kingma and Ba 2015, "Adam: A Method for Stochastic Optimization", ICLR, section 7.1.
  * The trace's second moment is u.
  */
-public final class Adamax implements Optimizer {
+public final class Adamax extends AbstractOptimizer {
 
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double beta1, double beta2, double eps, double weightDecay) {
@@ -43,30 +43,16 @@ public final class Adamax implements Optimizer {
     private long step;
 
     public Adamax(Config config, int size) {
+        super("adamax", config.lr(), config.beta1());
         this.config = config;
         this.m = new double[size];
         this.u = new double[size];
     }
 
     @Override
-    public String name() {
-        return "adamax";
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return config.beta1();
-    }
-
-    @Override
     public StepTrace step(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
-        double beta1 = context.overridesMomentum() ? context.momentum() : config.beta1();
+        double beta1 = momentum(context);
         step++;
         double bias1 = 1 - Math.pow(beta1, step);
         double clr = lr / bias1;

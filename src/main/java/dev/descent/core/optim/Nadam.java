@@ -23,7 +23,7 @@ import static dev.descent.core.optim.Factory.real;
  * Dozat 2016, "Incorporating Nesterov Momentum into Adam", ICLR workshop; the momentum
  * schedule is from Sutskever et al. 2013.
  */
-public final class Nadam implements Optimizer {
+public final class Nadam extends AbstractOptimizer {
 
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double beta1, double beta2, double eps, double weightDecay,
@@ -54,6 +54,7 @@ public final class Nadam implements Optimizer {
     private double muProduct;
 
     public Nadam(Config config, int size) {
+        super("nadam", config.lr(), config.beta1());
         this.config = config;
         this.m = new double[size];
         this.v = new double[size];
@@ -61,24 +62,9 @@ public final class Nadam implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "nadam";
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return config.beta1();
-    }
-
-    @Override
     public StepTrace step(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
-        double beta1 = context.overridesMomentum() ? context.momentum() : config.beta1();
+        double beta1 = momentum(context);
         double beta2 = config.beta2();
         double wd = config.weightDecay();
         step++;

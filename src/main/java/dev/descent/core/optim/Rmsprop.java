@@ -23,7 +23,7 @@ import static dev.descent.core.optim.Factory.real;
  * The trace's first moment is the momentum buffer b when momentum is used, else the
  * centered mean gbar, else null.
  */
-public final class Rmsprop implements Optimizer {
+public final class Rmsprop extends AbstractOptimizer {
 
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered) {
@@ -54,6 +54,7 @@ public final class Rmsprop implements Optimizer {
     private final double[] buffer;
 
     public Rmsprop(Config config, int size) {
+        super("rmsprop", config.lr(), config.momentum());
         this.config = config;
         this.squareAvg = new double[size];
         this.gradAvg = new double[size];
@@ -61,24 +62,9 @@ public final class Rmsprop implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "rmsprop";
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return config.momentum();
-    }
-
-    @Override
     public StepTrace step(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
-        double momentum = context.overridesMomentum() ? context.momentum() : config.momentum();
+        double momentum = momentum(context);
         double alpha = config.alpha();
         double[] g = new double[params.length];
         double[] delta = new double[params.length];

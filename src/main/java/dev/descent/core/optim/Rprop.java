@@ -26,7 +26,7 @@ import static dev.descent.core.optim.Factory.real;
  * The RPROP Algorithm", IEEE ICNN (backtracking); iRprop- is Igel and Huesken 2000,
  * "Improving the Rprop Learning Algorithm". The trace's second moment holds the step sizes.
  */
-public final class Rprop implements Optimizer {
+public final class Rprop extends AbstractOptimizer {
 
     /** Which Rprop. */
     public enum Variant { IRPROP_MINUS, BACKTRACKING }
@@ -64,25 +64,11 @@ public final class Rprop implements Optimizer {
     private boolean started;
 
     public Rprop(Config config, int size) {
+        super("rprop", config.lr(), Double.NaN);
         this.config = config;
         this.prev = new double[size];
         this.stepSize = new double[size];
         this.lastMove = new double[size];
-    }
-
-    @Override
-    public String name() {
-        return "rprop";
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return Double.NaN;
     }
 
     @Override

@@ -21,7 +21,7 @@ import static dev.descent.core.optim.Factory.real;
  * Momentum: Polyak 1964; the Nesterov form is Sutskever et al. 2013, "On the importance of
  * initialization and momentum in deep learning".
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends AbstractOptimizer {
 
     /** Hyper-parameters with torch's defaults; validated on construction. */
     public record Config(double lr, double momentum, double dampening, boolean nesterov, double weightDecay) {
@@ -53,29 +53,15 @@ public final class Sgd implements Optimizer {
     private boolean started;
 
     public Sgd(Config config, int size) {
+        super("sgd", config.lr(), config.momentum());
         this.config = config;
         this.buffer = new double[size];
     }
 
     @Override
-    public String name() {
-        return "sgd";
-    }
-
-    @Override
-    public double baseLearningRate() {
-        return config.lr();
-    }
-
-    @Override
-    public double baseMomentum() {
-        return config.momentum();
-    }
-
-    @Override
     public StepTrace step(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
-        double momentum = context.overridesMomentum() ? context.momentum() : config.momentum();
+        double momentum = momentum(context);
         double[] g = new double[params.length];
         double[] delta = new double[params.length];
         for (int i = 0; i < params.length; i++) {
