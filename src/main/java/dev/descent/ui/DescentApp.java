@@ -5,7 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.descent.ui.main.MainView;
 import dev.descent.ui.main.MainViewModel;
 import dev.descent.ui.main.Startup;
-import dev.descent.ui.race.LocalRaceEngine;
+import dev.descent.core.race.RaceOptions;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
@@ -25,7 +25,7 @@ public final class DescentApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        model = new MainViewModel(Startup.expressionCompiler(), new LocalRaceEngine(System::nanoTime));
+        model = new MainViewModel(Startup.expressionCompiler(), RaceOptions.DEFAULT, System::nanoTime);
         Startup.populate(model);
         view = new MainView(model);
         var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();

@@ -1,7 +1,7 @@
 package dev.descent.ui.curves;
 
-import dev.descent.ui.race.RaceFrame;
-import dev.descent.ui.race.RacerTrail;
+import dev.descent.core.race.RaceSnapshot;
+import dev.descent.core.race.RacerSnapshot;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -22,6 +22,9 @@ public final class CurveRenderer {
     private static final double TOP = 22;
     private static final double GAP = 34;
     private static final double BOTTOM = 30;
+    /** Column indices of SurfaceRacer.COLUMNS ("x", "y", "loss", "grad_norm", "lr"). */
+    private static final int LOSS = dev.descent.core.race.SurfaceRacer.COLUMNS.indexOf("loss");
+    private static final int LR = dev.descent.core.race.SurfaceRacer.COLUMNS.indexOf("lr");
 
     private double[] xs = new double[0];
     private double[] ys = new double[0];
@@ -29,7 +32,7 @@ public final class CurveRenderer {
     /**
      * @param cursorStep the step under the shared cursor, -1 for none
      */
-    public void draw(GraphicsContext gc, RaceFrame frame, double width, double height, boolean logY,
+    public void draw(GraphicsContext gc, RaceSnapshot frame, double width, double height, boolean logY,
                      int cursorStep, PlotStyle style) {
         gc.setFill(style.background());
         gc.fillRect(0, 0, width, height);
@@ -40,22 +43,19 @@ public final class CurveRenderer {
         if (plotW < 20 || lossH < 20) {
             return;
         }
-        int maxStep = 10;
-        for (RacerTrail t : frame.racers()) {
-            maxStep = Math.max(maxStep, t.stepsRun());
-        }
+        long maxStep = maxStep(frame);
         Panel loss = new Panel(LEFT * s, TOP * s, plotW, lossH, maxStep);
         Panel lr = new Panel(LEFT * s, TOP * s + lossH + GAP * s, plotW, lrH, maxStep);
         boolean shifted = logY && frame.racers().stream().anyMatch(t -> min(t, false) <= 0);
         double floor = shifted ? frame.racers().stream().mapToDouble(t -> min(t, false)).min().orElse(0) : 0;
         String lossTitle = logY ? (shifted ? "log10(loss - min)" : "log10(loss)") : "loss";
-        ToDoubleBiFunction<RacerTrail, Integer> lossAt = (t, i) -> lossValue(t.loss()[i], logY, floor);
-        ToDoubleBiFunction<RacerTrail, Integer> lrAt = (t, i) -> t.lr()[i];
+        ToDoubleBiFunction<RacerSnapshot, Integer> lossAt = (t, i) -> lossValue(t.trace().value(LOSS, i), logY, floor);
+        ToDoubleBiFunction<RacerSnapshot, Integer> lrAt = (t, i) -> t.trace().value(LR, i);
         range(loss, frame.racers(), lossAt);
         range(lr, frame.racers(), lrAt);
         axes(gc, loss, lossTitle, false, style);
         axes(gc, lr, "learning rate", true, style);
-        for (RacerTrail t : frame.racers()) {
+        for (RacerSnapshot t : frame.racers()) {
             curve(gc, loss, t, lossAt, s);
             curve(gc, lr, t, lrAt, s);
             if (t.diverged()) {
@@ -68,14 +68,19 @@ public final class CurveRenderer {
     }
 
     /** The step under pixel column {@code px}, -1 outside the plots. */
-    public static int stepAt(double px, double width, RaceFrame frame, double scale) {
+    public static int stepAt(double px, double width, RaceSnapshot frame, double scale) {
         double plotW = width - LEFT * scale - RIGHT * scale;
-        int maxStep = 10;
-        for (RacerTrail t : frame.racers()) {
-            maxStep = Math.max(maxStep, t.stepsRun());
-        }
+        long maxStep = maxStep(frame);
         double f = (px - LEFT * scale) / plotW;
         return f < 0 || f > 1 ? -1 : (int) Math.round(f * maxStep);
+    }
+
+    private static long maxStep(RaceSnapshot frame) {
+        long maxStep = 10;
+        for (RacerSnapshot t : frame.racers()) {
+            maxStep = Math.max(maxStep, t.stepsRun());
+        }
+        return maxStep;
     }
 
     private static double lossValue(double v, boolean logY, double floor) {
@@ -86,19 +91,19 @@ public final class CurveRenderer {
         return Math.log10(Math.max(shifted, 1e-300) + (floor != 0 ? 1e-12 : 0));
     }
 
-    private static double min(RacerTrail t, boolean unused) {
+    private static double min(RacerSnapshot t, boolean unused) {
         double m = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < t.count(); i++) {
-            m = Math.min(m, t.loss()[i]);
+        for (int i = 0; i < t.trace().size(); i++) {
+            m = Math.min(m, t.trace().value(LOSS, i));
         }
         return m;
     }
 
-    private static void range(Panel p, List<RacerTrail> racers, ToDoubleBiFunction<RacerTrail, Integer> value) {
+    private static void range(Panel p, List<RacerSnapshot> racers, ToDoubleBiFunction<RacerSnapshot, Integer> value) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (RacerTrail t : racers) {
-            for (int i = 0; i < t.count(); i++) {
+        for (RacerSnapshot t : racers) {
+            for (int i = 0; i < t.trace().size(); i++) {
                 double v = value.applyAsDouble(t, i);
                 if (Double.isFinite(v)) {
                     lo = Math.min(lo, v);
@@ -154,9 +159,9 @@ public final class CurveRenderer {
         }
     }
 
-    private void curve(GraphicsContext gc, Panel p, RacerTrail t, ToDoubleBiFunction<RacerTrail, Integer> value,
+    private void curve(GraphicsContext gc, Panel p, RacerSnapshot t, ToDoubleBiFunction<RacerSnapshot, Integer> value,
                        double scale) {
-        int n = t.count();
+        int n = t.trace().size();
         if (xs.length < n) {
             xs = new double[Math.max(n, 2 * xs.length)];
             ys = new double[xs.length];
@@ -167,7 +172,7 @@ public final class CurveRenderer {
             if (!Double.isFinite(v)) {
                 continue;
             }
-            double x = p.px(t.step()[i]);
+            double x = p.px(t.trace().step(i));
             double y = p.py(v);
             if (m > 0 && Math.abs(x - xs[m - 1]) < 0.5 && Math.abs(y - ys[m - 1]) < 0.5) {
                 continue;
@@ -186,10 +191,13 @@ public final class CurveRenderer {
         gc.restore();
     }
 
-    private static void divergence(GraphicsContext gc, Panel p, RacerTrail t,
-                                   ToDoubleBiFunction<RacerTrail, Integer> value, double s) {
+    private static void divergence(GraphicsContext gc, Panel p, RacerSnapshot t,
+                                   ToDoubleBiFunction<RacerSnapshot, Integer> value, double s) {
         double x = p.px(t.divergedAt());
-        double v = value.applyAsDouble(t, t.count() - 1);
+        if (t.trace().isEmpty()) {
+            return;
+        }
+        double v = value.applyAsDouble(t, t.trace().size() - 1);
         double y = Double.isFinite(v) ? p.py(v) : p.y + 10;
         y = Math.max(p.y + 8, Math.min(p.y + p.h - 8, y));
         double r = 6 * s;
@@ -207,8 +215,8 @@ public final class CurveRenderer {
         gc.fillText(text, left ? x - r - 4 : x + r + 4, y);
     }
 
-    private static void cursor(GraphicsContext gc, Panel loss, Panel lr, int step, RaceFrame frame,
-                               ToDoubleBiFunction<RacerTrail, Integer> lossAt, PlotStyle style) {
+    private static void cursor(GraphicsContext gc, Panel loss, Panel lr, int step, RaceSnapshot frame,
+                               ToDoubleBiFunction<RacerSnapshot, Integer> lossAt, PlotStyle style) {
         double x = loss.px(step);
         gc.setStroke(style.foreground());
         gc.setLineWidth(1);
@@ -221,7 +229,7 @@ public final class CurveRenderer {
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.BOTTOM);
         gc.fillText("step " + step, x, lr.y - 2);
-        for (RacerTrail t : frame.racers()) {
+        for (RacerSnapshot t : frame.racers()) {
             int i = indexAt(t, step);
             if (i >= 0) {
                 double v = lossAt.applyAsDouble(t, i);
@@ -234,13 +242,13 @@ public final class CurveRenderer {
     }
 
     /** The last recorded point at or before {@code step}, -1 when none. */
-    private static int indexAt(RacerTrail t, int step) {
+    private static int indexAt(RacerSnapshot t, int step) {
         int lo = 0;
-        int hi = t.count() - 1;
+        int hi = t.trace().size() - 1;
         int best = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (t.step()[mid] <= step) {
+            if (t.trace().step(mid) <= step) {
                 best = mid;
                 lo = mid + 1;
             } else {
@@ -256,11 +264,11 @@ public final class CurveRenderer {
         final double y;
         final double w;
         final double h;
-        final double maxStep;
+        final long maxStep;
         double yMin;
         double yMax;
 
-        Panel(double x, double y, double w, double h, double maxStep) {
+        Panel(double x, double y, double w, double h, long maxStep) {
             this.x = x;
             this.y = y;
             this.w = w;
@@ -269,7 +277,7 @@ public final class CurveRenderer {
         }
 
         double px(double step) {
-            return x + step / maxStep * w;
+            return x + step / (double) maxStep * w;
         }
 
         double py(double v) {

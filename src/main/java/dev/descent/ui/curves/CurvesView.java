@@ -1,7 +1,7 @@
 package dev.descent.ui.curves;
 
 import dev.descent.ui.Styles;
-import dev.descent.ui.race.RaceFrame;
+import dev.descent.core.race.RaceSnapshot;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 
@@ -15,7 +15,7 @@ public final class CurvesView extends Pane {
     private int cursorStep = -1;
     private double cursorX = -1;
     private boolean dirty = true;
-    private RaceFrame drawn;
+    private RaceSnapshot drawn;
     private PlotStyle style = PlotStyle.light(1);
 
     public CurvesView() {
@@ -52,7 +52,7 @@ public final class CurvesView extends Pane {
         return cursorStep;
     }
 
-    public void redraw(RaceFrame frame) {
+    public void redraw(RaceSnapshot frame) {
         if (!dirty && frame == drawn) {
             return;
         }

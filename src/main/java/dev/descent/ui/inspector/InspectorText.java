@@ -2,7 +2,8 @@ package dev.descent.ui.inspector;
 
 import dev.descent.core.optim.StepTrace;
 import dev.descent.core.surface.QuadraticAnalysis;
-import dev.descent.ui.race.RacerTrail;
+import dev.descent.core.race.RacerSnapshot;
+import dev.descent.core.race.TraceSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,12 @@ public final class InspectorText {
      * @param momentum the racer's heavy-ball momentum for SGD (0 for plain GD), NaN when the
      *                 GD/momentum limits do not apply to its optimizer
      */
-    public static Content of(RacerTrail t, String spec, Optional<QuadraticAnalysis> quadratic, double momentum) {
-        List<String> rule = List.of(t.rule().split("\n"));
+    public static Content of(RacerSnapshot t, String spec, String updateRule, Optional<QuadraticAnalysis> quadratic,
+                             double momentum) {
+        List<String> rule = List.of(updateRule.split("\n"));
         List<String> numbers = new ArrayList<>();
-        StepTrace s = t.last();
+        TraceSnapshot trace = t.trace();
+        StepTrace s = trace.lastStep();
         if (s == null) {
             numbers.add("no step yet: press Step (Right) or Play (Space)");
         } else {
@@ -63,9 +66,10 @@ public final class InspectorText {
                         + num(-s.delta()[1] / g1) + ")");
             }
         }
-        numbers.add("theta = (" + num(t.headX()) + ", " + num(t.headY()) + "), f = " + num(t.headLoss()));
+        numbers.add("theta = (" + num(trace.last("x")) + ", " + num(trace.last("y")) + "), f = "
+                + num(trace.last("loss")));
         List<String> curvature = new ArrayList<>();
-        Optional<String> warning = t.diverged() ? Optional.of(t.reason()) : Optional.empty();
+        Optional<String> warning = Optional.ofNullable(t.divergenceMessage());
         if (quadratic.isPresent()) {
             QuadraticAnalysis q = quadratic.get();
             curvature.add("Hessian eigenvalues: " + num(q.lambdaMin()) + ", " + num(q.lambdaMax()));
@@ -78,7 +82,7 @@ public final class InspectorText {
             if (q.hasNegativeCurvature()) {
                 curvature.add("negative curvature: moving away along it for every lr > 0");
             }
-            double lr = t.lr()[t.count() - 1];
+            double lr = trace.last("lr");
             if (!Double.isNaN(momentum) && momentum >= 0 && momentum < 1 && !q.stable(lr, momentum) && warning.isEmpty()) {
                 warning = Optional.of("lr = " + num(lr) + " is past the stability limit " + num(q.lrLimit(momentum))
                         + ": this racer oscillates and diverges");

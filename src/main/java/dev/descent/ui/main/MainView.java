@@ -9,8 +9,8 @@ import dev.descent.ui.inspector.InspectorText;
 import dev.descent.ui.inspector.InspectorView;
 import dev.descent.ui.map.MapView;
 import dev.descent.ui.problem.ProblemView;
-import dev.descent.ui.race.RaceFrame;
-import dev.descent.ui.race.RacerTrail;
+import dev.descent.core.race.RaceSnapshot;
+import dev.descent.core.race.RacerSnapshot;
 import dev.descent.ui.racers.RacerViewModel;
 import dev.descent.ui.racers.RacersView;
 import javafx.animation.AnimationTimer;
@@ -45,7 +45,6 @@ public final class MainView extends BorderPane {
     private final FrameClock clock = new FrameClock();
     private Optional<QuadraticAnalysis> quadratic = Optional.empty();
     private long lastStatus;
-    private long lastNow;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -143,27 +142,22 @@ public final class MainView extends BorderPane {
 
     private void frame(long now) {
         clock.tick(now);
-        RaceFrame f = model.pollFrame();
-        long t0 = System.nanoTime();
+        RaceSnapshot f = model.pollFrame();
         map.redraw(f, () -> selectedIndex(f));
-        long t1 = System.nanoTime();
         curves.redraw(f);
-        long t2 = System.nanoTime();
-        if (Boolean.getBoolean("descent.profile")) System.err.printf("map %.1f ms curves %.1f ms since last %.1f ms%n", (t1-t0)/1e6, (t2-t1)/1e6, (now - lastNow)/1e6);
-        lastNow = now;
         if (now - lastStatus > STATUS_NANOS) {
             lastStatus = now;
-            status.update(f, clock.framesPerSecond());
+            status.update(f, model.measuredStepsPerSecond(), clock.framesPerSecond());
             updateInspector(f);
         }
     }
 
-    private int selectedIndex(RaceFrame f) {
+    private int selectedIndex(RaceSnapshot f) {
         RacerViewModel s = model.racers().selectedProperty().get();
         if (s == null) {
             return -1;
         }
-        List<RacerTrail> racers = f.racers();
+        List<RacerSnapshot> racers = f.racers();
         for (int i = 0; i < racers.size(); i++) {
             if (racers.get(i).label().equals(s.labelProperty().get())
                     && racers.get(i).colour().equals(s.colourProperty().get())) {
@@ -173,7 +167,7 @@ public final class MainView extends BorderPane {
         return -1;
     }
 
-    private void updateInspector(RaceFrame f) {
+    private void updateInspector(RaceSnapshot f) {
         int i = selectedIndex(f);
         if (i < 0) {
             inspector.show(null);
@@ -189,6 +183,6 @@ public final class MainView extends BorderPane {
                 momentum = Double.NaN;
             }
         }
-        inspector.show(InspectorText.of(f.racers().get(i), opt.shortText(), quadratic, momentum));
+        inspector.show(InspectorText.of(f.racers().get(i), opt.shortText(), r.updateRule(), quadratic, momentum));
     }
 }

@@ -1,12 +1,13 @@
 package dev.descent.ui.main;
 
 import dev.descent.core.config.ConfigException;
+import dev.descent.core.race.RaceOptions;
+import dev.descent.core.race.RaceRunner;
+import dev.descent.core.race.RaceSnapshot;
+import dev.descent.core.race.RacerConfig;
+import dev.descent.core.race.SurfaceRace;
 import dev.descent.ui.problem.ExpressionCompiler;
 import dev.descent.ui.problem.ProblemViewModel;
-import dev.descent.ui.race.LocalRaceEngine;
-import dev.descent.ui.race.RaceFrame;
-import dev.descent.ui.race.RaceSetup;
-import dev.descent.ui.race.RacerSetup;
 import dev.descent.ui.racers.RacerViewModel;
 import dev.descent.ui.racers.RacersViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -23,29 +24,45 @@ import javafx.collections.ListChangeListener;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The window's state and commands: the problem, the racers, playback (play/pause, step,
- * reset, speed) and the newest race frame. Racer edits reach the race at the next reset;
+ * reset, speed) and the newest race snapshot from the {@link RaceRunner} engine thread. Racer edits reach the race at the next reset;
  * a race that has not taken a step yet is reset at once so the picture follows the edit.
  */
 public final class MainViewModel implements AutoCloseable {
     private final ProblemViewModel problem;
     private final RacersViewModel racers = new RacersViewModel();
-    private final LocalRaceEngine engine;
+    /** Playback speeds the app offers (the runner accepts up to 100,000). */
+    public static final double MIN_SPEED = 1;
+    public static final double MAX_SPEED = 10_000;
+
+    private final RaceRunner runner;
+    private final LongSupplier clock;
+    private final RaceOptions options;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty(60);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<RaceFrame> frame = new ReadOnlyObjectWrapper<>(RaceFrame.EMPTY);
+    private final ReadOnlyObjectWrapper<RaceSnapshot> frame = new ReadOnlyObjectWrapper<>();
+    private final StepRate stepRate = new StepRate();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper pendingEdits = new ReadOnlyBooleanWrapper(false);
 
-    public MainViewModel(ExpressionCompiler compiler, LocalRaceEngine engine) {
+    /**
+     * @param compiler the f(x, y) parser (null hides typed surfaces)
+     * @param options  trace capacity and step budget of every race
+     * @param clock    nanosecond clock for the measured step rate ({@code System::nanoTime})
+     */
+    public MainViewModel(ExpressionCompiler compiler, RaceOptions options, LongSupplier clock) {
         this.problem = new ProblemViewModel(compiler);
-        this.engine = engine;
-        stepsPerSecond.addListener((obs, was, now) -> engine.setStepsPerSecond(now.doubleValue()));
-        engine.setStepsPerSecond(stepsPerSecond.get());
+        this.options = options;
+        this.clock = clock;
+        this.runner = RaceRunner.start(race(List.of()), stepsPerSecond.get());
+        frame.set(runner.snapshot());
+        stepsPerSecond.addListener((obs, was, now) -> runner.setStepsPerSecond(
+                Math.max(MIN_SPEED, Math.min(MAX_SPEED, now.doubleValue()))));
         problem.surfaceProperty().addListener((obs, was, now) -> reset());
         problem.startProperty().addListener((obs, was, now) -> reset());
         racers.racers().addListener((ListChangeListener<RacerViewModel>) c -> {
@@ -82,8 +99,8 @@ public final class MainViewModel implements AutoCloseable {
         return message.getReadOnlyProperty();
     }
 
-    /** The newest race frame, updated by {@link #pollFrame()} once per animation frame. */
-    public ReadOnlyObjectProperty<RaceFrame> frameProperty() {
+    /** The newest race snapshot, updated by {@link #pollFrame()} once per animation frame. */
+    public ReadOnlyObjectProperty<RaceSnapshot> frameProperty() {
         return frame.getReadOnlyProperty();
     }
 
@@ -103,12 +120,12 @@ public final class MainViewModel implements AutoCloseable {
     // Commands
 
     public void play() {
-        engine.play();
+        runner.play();
         running.set(true);
     }
 
     public void pause() {
-        engine.pause();
+        runner.pause();
         running.set(false);
     }
 
@@ -122,37 +139,61 @@ public final class MainViewModel implements AutoCloseable {
 
     /** One lock-step (pauses). */
     public void step() {
-        engine.stepOnce();
+        runner.stepOnce();
         running.set(false);
     }
 
-    /** Starts the race over with the current problem and racer configs. */
+    /** Starts the race over (paused) with the current problem and racer configs. */
     public void reset() {
         if (problem.surfaceProperty().get() == null) {
             return;
         }
         List<String> problems = new ArrayList<>();
-        List<RacerSetup> setups = racers.setups(problems);
-        double[] s = problem.startProperty().get();
+        List<RacerConfig> configs = racers.configs(problems);
         try {
-            engine.reset(new RaceSetup(problem.surfaceProperty().get(), s[0], s[1], setups));
+            runner.load(race(configs));
             message.set(problems.isEmpty() ? "" : "left out: " + String.join("; ", problems));
-        } catch (ConfigException e) {
+        } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
         }
+        running.set(false);
         pendingEdits.set(false);
     }
 
-    /** Reads the engine's newest frame; called once per animation frame. */
-    public RaceFrame pollFrame() {
-        RaceFrame f = engine.frame();
+    /** Reads the engine's newest snapshot; called once per animation frame. */
+    public RaceSnapshot pollFrame() {
+        RaceSnapshot f = runner.snapshot();
+        if (running.get() && (f.finished() || f.failure() != null) && !f.running()) {
+            running.set(false);
+            message.set(f.failure() != null ? f.failure() : "every racer has stopped: Reset (R) to race again");
+        }
+        stepRate.observe(f.stepsRun(), clock.getAsLong());
         frame.set(f);
         return f;
     }
 
+    /**
+     * Waits until the engine publishes a snapshot that satisfies {@code condition} (for tests
+     * and scripted use; the app polls once per frame instead).
+     */
+    public java.util.Optional<RaceSnapshot> awaitFrame(java.util.function.Predicate<RaceSnapshot> condition,
+                                                      java.time.Duration timeout) throws InterruptedException {
+        return runner.awaitSnapshot(condition, timeout);
+    }
+
+    /** Steps per second actually taken over the last second. */
+    public double measuredStepsPerSecond() {
+        return stepRate.perSecond();
+    }
+
     @Override
     public void close() {
-        engine.close();
+        runner.close();
+    }
+
+    private SurfaceRace race(List<RacerConfig> configs) {
+        double[] s = problem.startProperty().get();
+        return new SurfaceRace(problem.surfaceProperty().get(), s[0], s[1], configs, options);
     }
 
     private void watch(RacerViewModel r) {
@@ -166,8 +207,8 @@ public final class MainViewModel implements AutoCloseable {
 
     /** A fresh race follows edits at once; a race under way keeps going and Reset applies them. */
     void edited() {
-        RaceFrame f = engine.frame();
-        if (!running.get() && f.steps() == 0) {
+        RaceSnapshot f = runner.snapshot();
+        if (!running.get() && f.stepsRun() == 0) {
             reset();
         } else {
             pendingEdits.set(true);

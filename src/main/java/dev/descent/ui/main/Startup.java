@@ -1,5 +1,8 @@
 package dev.descent.ui.main;
 
+import dev.descent.core.config.ConfigException;
+import dev.descent.core.expr.ExpressionException;
+import dev.descent.core.surface.Surface;
 import dev.descent.core.surface.Surfaces;
 import dev.descent.ui.problem.ExpressionCompiler;
 
@@ -8,9 +11,19 @@ public final class Startup {
     private Startup() {
     }
 
-    /** The core's f(x, y) parser; null while this build has none. */
+    /** The core's f(x, y) parser, whose errors carry the character position. */
     public static ExpressionCompiler expressionCompiler() {
-        return null;
+        return new ExpressionCompiler() {
+            @Override
+            public Surface compile(String text) {
+                return Surfaces.expression(text);
+            }
+
+            @Override
+            public int position(ConfigException error) {
+                return error instanceof ExpressionException e ? e.position() : -1;
+            }
+        };
     }
 
     /** A first-start problem and racer line-up. */
@@ -22,6 +35,5 @@ public final class Startup {
             }
         }
         DefaultRacers.fill(model.racers());
-        Surfaces.all();
     }
 }

@@ -1,7 +1,7 @@
 package dev.descent.ui.main;
 
 import dev.descent.ui.Styles;
-import dev.descent.ui.race.RaceFrame;
+import dev.descent.core.race.RaceSnapshot;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -31,9 +31,9 @@ public final class StatusBarView extends HBox {
     }
 
     /** Called a few times per second by the frame loop. */
-    public void update(RaceFrame frame, double framesPerSecond) {
+    public void update(RaceSnapshot frame, double stepsPerSecond, double framesPerSecond) {
         rates.setText(String.format(Locale.ROOT, "step %,d  |  %,.0f steps/s  |  %.0f fps",
-                frame.steps(), frame.stepsPerSecondMeasured(), framesPerSecond));
+                frame.stepsRun(), stepsPerSecond, framesPerSecond));
         long diverged = frame.divergedCount();
         racers.setText(String.format(Locale.ROOT, "%d running, %d diverged",
                 frame.racers().size() - diverged, diverged));

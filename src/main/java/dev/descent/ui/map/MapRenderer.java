@@ -2,7 +2,8 @@ package dev.descent.ui.map;
 
 import dev.descent.core.optim.StepTrace;
 import dev.descent.core.surface.CriticalPoint;
-import dev.descent.ui.race.RacerTrail;
+import dev.descent.core.race.RacerSnapshot;
+import dev.descent.core.race.TraceSnapshot;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -96,18 +97,24 @@ public final class MapRenderer {
         gc.strokeRect(x - s / 2, y - s / 2, s, s);
     }
 
-    private void drawTrail(GraphicsContext gc, RacerTrail t, MapProjection proj, double scale) {
-        int n = t.count();
-        if (xs.length < n + 1) {
-            xs = new double[Math.max(n + 1, 2 * xs.length)];
+    private void drawTrail(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {
+        TraceSnapshot t = r.trace();
+        int n = t.size();
+        if (n == 0) {
+            return;
+        }
+        if (xs.length < n) {
+            xs = new double[Math.max(n, 2 * xs.length)];
             ys = new double[xs.length];
         }
+        int cx = t.indexOf("x");
+        int cy = t.indexOf("y");
         int m = 0;
         double lastX = Double.NaN;
         double lastY = Double.NaN;
         for (int i = 0; i < n; i++) {
-            double x = proj.px(t.x()[i]);
-            double y = proj.py(t.y()[i]);
+            double x = proj.px(t.value(cx, i));
+            double y = proj.py(t.value(cy, i));
             // skip points that land within half a pixel of the previous one: same picture, less work
             if (m > 0 && Math.abs(x - lastX) < 0.5 && Math.abs(y - lastY) < 0.5) {
                 continue;
@@ -118,12 +125,12 @@ public final class MapRenderer {
             lastY = y;
             m++;
         }
-        double hx = proj.px(t.headX());
-        double hy = proj.py(t.headY());
-        xs[m] = clampPixel(hx);
-        ys[m] = clampPixel(hy);
-        m++;
-        Color colour = Color.web(t.colour());
+        // the newest point is always the trace's last one: make sure the line reaches it
+        double hx = proj.px(t.value(cx, n - 1));
+        double hy = proj.py(t.value(cy, n - 1));
+        xs[m - 1] = clampPixel(hx);
+        ys[m - 1] = clampPixel(hy);
+        Color colour = Color.web(r.colour());
         gc.setLineCap(StrokeLineCap.ROUND);
         gc.setLineJoin(StrokeLineJoin.ROUND);
         gc.setStroke(Color.rgb(0, 0, 0, 0.45));
@@ -132,19 +139,19 @@ public final class MapRenderer {
         gc.setStroke(colour);
         gc.setLineWidth(2 * scale);
         gc.strokePolyline(xs, ys, m);
-        double r = 5 * scale;
-        if (t.diverged()) {
+        double rad = 5 * scale;
+        if (r.diverged()) {
             gc.setStroke(colour);
             gc.setLineWidth(3 * scale);
-            gc.strokeLine(hx - r, hy - r, hx + r, hy + r);
-            gc.strokeLine(hx - r, hy + r, hx + r, hy - r);
-            label(gc, t.label() + ": diverged at step " + t.divergedAt(), hx + r + 3, hy, colour, scale);
+            gc.strokeLine(hx - rad, hy - rad, hx + rad, hy + rad);
+            gc.strokeLine(hx - rad, hy + rad, hx + rad, hy - rad);
+            label(gc, r.label() + ": diverged at step " + r.divergedAt(), hx + rad + 3, hy, colour, scale);
         } else {
             gc.setFill(colour);
-            gc.fillOval(hx - r, hy - r, 2 * r, 2 * r);
+            gc.fillOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
             gc.setStroke(Color.BLACK);
             gc.setLineWidth(1.2 * scale);
-            gc.strokeOval(hx - r, hy - r, 2 * r, 2 * r);
+            gc.strokeOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
         }
     }
 
@@ -152,24 +159,26 @@ public final class MapRenderer {
         return Math.max(-1e5, Math.min(1e5, v));
     }
 
-    private void drawArrows(GraphicsContext gc, RacerTrail t, MapProjection proj, double scale) {
-        StepTrace s = t.last();
-        if (s == null || t.diverged()) {
+    private void drawArrows(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {
+        StepTrace s = r.trace().lastStep();
+        if (s == null || r.diverged() || r.trace().isEmpty()) {
             return;
         }
+        double headX = r.trace().last("x");
+        double headY = r.trace().last("y");
         double[] g = s.gradient();
         double[] v = s.firstMoment();
         double[] d = s.delta();
         double longest = Math.max(norm(g), Math.max(v == null ? 0 : norm(v) * s.learningRate(), 0));
-        double hx = proj.px(t.headX());
-        double hy = proj.py(t.headY());
+        double hx = proj.px(headX);
+        double hy = proj.py(headY);
         // arrows point in pixel space (y down); directions: -g, -v (the way momentum pushes), delta
         arrow(gc, hx, hy, -g[0], g[1], 1, ARROW_GRADIENT, "-grad", scale);
         if (v != null && longest > 0) {
             arrow(gc, hx, hy, -v[0], v[1], norm(v) / Math.max(norm(v), norm(g)), ARROW_MOMENTUM, "velocity", scale);
         }
-        double dx = proj.px(t.headX() + d[0]) - proj.px(t.headX());
-        double dy = proj.py(t.headY() + d[1]) - proj.py(t.headY());
+        double dx = proj.px(headX + d[0]) - proj.px(headX);
+        double dy = proj.py(headY + d[1]) - proj.py(headY);
         double len = Math.hypot(dx, dy);
         if (len > 0) {
             double show = Math.min(len, ARROW_PIXELS * 1.5) / len;

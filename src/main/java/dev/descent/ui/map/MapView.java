@@ -2,7 +2,7 @@ package dev.descent.ui.map;
 
 import dev.descent.ui.Styles;
 import dev.descent.ui.problem.ProblemViewModel;
-import dev.descent.ui.race.RaceFrame;
+import dev.descent.core.race.RaceSnapshot;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -30,7 +30,7 @@ public final class MapView extends Pane {
     private double dragY;
     private boolean panning;
     private boolean dirty = true;
-    private RaceFrame drawn;
+    private RaceSnapshot drawn;
     private double lineScale = 1;
 
     public MapView(ProblemViewModel problem) {
@@ -74,7 +74,7 @@ public final class MapView extends Pane {
     }
 
     /** Draws the frame when it or the view changed. */
-    public void redraw(RaceFrame frame, IntSupplier selected) {
+    public void redraw(RaceSnapshot frame, IntSupplier selected) {
         if (!dirty && frame == drawn) {
             return;
         }

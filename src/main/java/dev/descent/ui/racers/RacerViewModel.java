@@ -4,7 +4,7 @@ import dev.descent.core.config.ConfigException;
 import dev.descent.core.config.Spec;
 import dev.descent.core.optim.Optimizers;
 import dev.descent.core.schedule.Schedules;
-import dev.descent.ui.race.RacerSetup;
+import dev.descent.core.race.RacerConfig;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -151,11 +151,17 @@ public final class RacerViewModel {
         return c;
     }
 
-    /** The immutable config the engine receives; throws ConfigException when the schedule is incomplete. */
-    public RacerSetup toSetup() {
-        buildSchedule(schedule.get().spec());
-        return new RacerSetup(label.get(), colour.get(), optimizer.get().spec(), schedule.get().spec(),
+    /** The immutable config the race receives; throws ConfigException when it does not build. */
+    public RacerConfig toConfig() {
+        ParameterGroup s = schedule.get();
+        String scheduleSpec = "constant".equals(s.name()) && s.values().isEmpty() ? null : s.spec().toString();
+        return new RacerConfig(label.get(), colour.get(), optimizer.get().spec().toString(), scheduleSpec,
                 clipNorm.get(), clipValue.get(), enabled.get());
+    }
+
+    /** The update rule the optimizer computes, one formula per line. */
+    public String updateRule() {
+        return Optimizers.create(optimizer.get().spec(), 2).updateRule();
     }
 
     private boolean apply(Runnable edit) {

@@ -1,7 +1,7 @@
 package dev.descent.ui.racers;
 
 import dev.descent.core.config.ConfigException;
-import dev.descent.ui.race.RacerSetup;
+import dev.descent.core.race.RacerConfig;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -84,11 +84,11 @@ public final class RacersViewModel {
      * The configs for the next race. Racers whose config does not build are left out and
      * their reason is collected in {@code problems}.
      */
-    public List<RacerSetup> setups(List<String> problems) {
-        List<RacerSetup> out = new ArrayList<>();
+    public List<RacerConfig> configs(List<String> problems) {
+        List<RacerConfig> out = new ArrayList<>();
         for (RacerViewModel r : racers) {
             try {
-                out.add(r.toSetup());
+                out.add(r.toConfig());
             } catch (ConfigException e) {
                 problems.add(r.labelProperty().get() + ": " + e.getMessage());
             }
