@@ -5,6 +5,9 @@ import atlantafx.base.theme.PrimerLight;
 import dev.descent.ui.main.MainView;
 import dev.descent.ui.main.MainViewModel;
 import dev.descent.ui.main.Startup;
+import dev.descent.ui.presets.PresetCatalog;
+import dev.descent.ui.presets.PresetEntry;
+import dev.descent.ui.presets.SessionStore;
 import dev.descent.core.race.RaceOptions;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -13,9 +16,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The desktop application window. */
 public final class DescentApp extends Application {
     private MainViewModel model;
+    private SessionStore session;
     private MainView view;
 
     /** Starts the JavaFX toolkit and opens the window; returns when the window closes. */
@@ -26,8 +33,16 @@ public final class DescentApp extends Application {
     @Override
     public void start(Stage stage) {
         model = new MainViewModel(Startup.expressionCompiler(), RaceOptions.DEFAULT, System::nanoTime);
-        Startup.populate(model);
-        view = new MainView(model);
+        session = Startup.sessionStore();
+        List<String> problems = new ArrayList<>();
+        List<PresetEntry> presets = PresetCatalog.load(Startup.presetFolders(), problems);
+        String restored = Startup.restore(model, session);
+        view = new MainView(model, presets);
+        if (!problems.isEmpty()) {
+            model.report("presets skipped: " + String.join("; ", problems));
+        } else if (restored != null) {
+            model.report(restored);
+        }
         var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1600, bounds.getWidth()), Math.min(960, bounds.getHeight()));
         scene.getStylesheets().add(DescentApp.class.getResource(Styles.STYLESHEET).toExternalForm());
@@ -63,9 +78,12 @@ public final class DescentApp extends Application {
     private void shutdown() {
         if (view != null) {
             view.stop();
+            view = null;
         }
         if (model != null) {
+            Startup.store(model, session);
             model.close();
+            model = null;
         }
     }
 

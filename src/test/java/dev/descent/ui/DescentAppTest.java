@@ -39,6 +39,7 @@ class DescentAppTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        System.setProperty("descent.session", "none");
         app = new DescentApp();
         app.start(stage);
         stage.requestFocus();

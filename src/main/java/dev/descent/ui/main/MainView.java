@@ -52,9 +52,9 @@ public final class MainView extends BorderPane {
         }
     };
 
-    public MainView(MainViewModel model) {
+    public MainView(MainViewModel model, List<dev.descent.ui.presets.PresetEntry> presets) {
         this.model = model;
-        this.topBar = new TopBar(model);
+        this.topBar = new TopBar(model, presets);
         this.map = new MapView(model.problem());
         this.status = new StatusBarView(model);
         createView();

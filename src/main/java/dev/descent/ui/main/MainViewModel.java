@@ -1,6 +1,9 @@
 package dev.descent.ui.main;
 
 import dev.descent.core.config.ConfigException;
+import dev.descent.core.preset.Preset;
+import dev.descent.core.preset.Problem;
+import dev.descent.core.preset.SurfaceProblem;
 import dev.descent.core.race.RaceOptions;
 import dev.descent.core.race.RaceRunner;
 import dev.descent.core.race.RaceSnapshot;
@@ -40,7 +43,9 @@ public final class MainViewModel implements AutoCloseable {
 
     private final RaceRunner runner;
     private final LongSupplier clock;
-    private final RaceOptions options;
+    private RaceOptions options;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private String lesson = "";
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty(60);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -49,6 +54,7 @@ public final class MainViewModel implements AutoCloseable {
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper pendingEdits = new ReadOnlyBooleanWrapper(false);
+    private boolean suspendEdits;
 
     /**
      * @param compiler the f(x, y) parser (null hides typed surfaces)
@@ -160,6 +166,94 @@ public final class MainViewModel implements AutoCloseable {
         pendingEdits.set(false);
     }
 
+    /**
+     * Shows a preset: problem, racers, speed and step budget. Everything is built before
+     * anything changes, so a bad preset leaves the session as it was.
+     *
+     * @throws ConfigException naming what is wrong
+     */
+    public void apply(Preset preset) {
+        if (!preset.problem().isSurface()) {
+            throw new ConfigException("data-set presets need the data-set mode, which is not in this build");
+        }
+        SurfaceProblem surfaceProblem = preset.problem().surface();
+        surfaceProblem.createSurface();
+        List<RacerViewModel> loaded = new ArrayList<>();
+        for (RacerConfig c : preset.racers()) {
+            loaded.add(RacerViewModel.fromConfig(c));
+        }
+        if (loaded.size() > RacersViewModel.MAX_RACERS) {
+            throw new ConfigException("racers: at most " + RacersViewModel.MAX_RACERS + ", was " + loaded.size());
+        }
+        RaceOptions newOptions = preset.steps() > 0 ? options.withMaxSteps(preset.steps())
+                : options.withMaxSteps(Long.MAX_VALUE);
+        pause();
+        suspendEdits = true;
+        try {
+            racers.clear();
+            loaded.forEach(racers::add);
+            racers.selectedProperty().set(loaded.isEmpty() ? null : loaded.get(0));
+            options = newOptions;
+            problem.load(surfaceProblem);
+        } finally {
+            suspendEdits = false;
+        }
+        stepsPerSecond.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, preset.stepsPerSecond())));
+        title.set(preset.title());
+        lesson = preset.lesson();
+        reset();
+        message.set("loaded: " + preset.title());
+    }
+
+    /** Loads and shows a preset file; a bad file is reported and changes nothing. */
+    public boolean open(java.nio.file.Path file) {
+        try {
+            apply(dev.descent.core.preset.PresetFiles.load(file));
+            return true;
+        } catch (ConfigException e) {
+            message.set("not opened: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Saves the session as a preset file (atomically), titled after the file name. */
+    public boolean save(java.nio.file.Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        try {
+            dev.descent.core.preset.PresetFiles.save(file, toPreset(title.get().isEmpty() ? name : title.get()));
+            message.set("saved " + file);
+            return true;
+        } catch (java.io.IOException | ConfigException e) {
+            message.set("not saved: " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The session as a preset (what Save and the session file store). */
+    public Preset toPreset(String presetTitle) {
+        List<RacerConfig> configs = new ArrayList<>();
+        for (RacerViewModel r : racers.racers()) {
+            try {
+                configs.add(r.toConfig());
+            } catch (ConfigException e) {
+                // an unfinished racer (schedule missing a value) is not saved
+            }
+        }
+        long steps = options.maxSteps() == Long.MAX_VALUE ? 0 : options.maxSteps();
+        return new Preset(Preset.SCHEMA_VERSION, presetTitle, lesson, 0, Problem.of(problem.toProblem()), configs, null,
+                steps, 0, stepsPerSecond.get());
+    }
+
+    /** The title of the loaded preset, empty for an own session. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Shows a message in the status bar (file errors, what was saved). */
+    public void report(String text) {
+        message.set(text);
+    }
+
     /** Reads the engine's newest snapshot; called once per animation frame. */
     public RaceSnapshot pollFrame() {
         RaceSnapshot f = runner.snapshot();
@@ -207,6 +301,9 @@ public final class MainViewModel implements AutoCloseable {
 
     /** A fresh race follows edits at once; a race under way keeps going and Reset applies them. */
     void edited() {
+        if (suspendEdits) {
+            return;
+        }
         RaceSnapshot f = runner.snapshot();
         if (!running.get() && f.stepsRun() == 0) {
             reset();

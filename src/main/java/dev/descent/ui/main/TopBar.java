@@ -37,8 +37,11 @@ public final class TopBar extends HBox {
     private final ToggleButton presentation = new ToggleButton("", new FontIcon("mdi2p-projector-screen"));
     private final HBox extras = new HBox(8);
 
-    public TopBar(MainViewModel model) {
+    private final PresetBar presets;
+
+    public TopBar(MainViewModel model, java.util.List<dev.descent.ui.presets.PresetEntry> presetEntries) {
         this.model = model;
+        this.presets = new PresetBar(model, presetEntries);
         createView();
         bindViewModel();
     }
@@ -80,7 +83,7 @@ public final class TopBar extends HBox {
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox modes = new HBox(0, surfaces, datasetsTip);
-        getChildren().addAll(title, modes, play, step, reset, new Label("Speed"), speed, speedText, spacer,
+        getChildren().addAll(title, modes, presets, play, step, reset, new Label("Speed"), speed, speedText, spacer,
                 extras, theme, presentation);
     }
 

@@ -3,6 +3,7 @@ package dev.descent.ui.problem;
 import dev.descent.core.config.ConfigException;
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.Spec;
+import dev.descent.core.preset.SurfaceProblem;
 import dev.descent.core.surface.Surface;
 import dev.descent.core.surface.SurfaceFactory;
 import dev.descent.core.surface.Surfaces;
@@ -119,14 +120,7 @@ public final class ProblemViewModel {
             applyExpression();
             return;
         }
-        SurfaceFactory factory = Surfaces.factory(name);
-        List<SurfaceParameter> sliders = new ArrayList<>();
-        for (HyperParameter p : factory.hyperParameters()) {
-            if (p.kind() == HyperParameter.Kind.DOUBLE || p.kind() == HyperParameter.Kind.INT) {
-                double def = Double.parseDouble(p.defaultValue());
-                sliders.add(new SurfaceParameter(p, RangeText.parse(p.range(), def), def));
-            }
-        }
+        List<SurfaceParameter> sliders = sliders(Surfaces.factory(name), Map.of());
         Surface s = Surfaces.create(new Spec(name, Map.of()));
         choice.set(name);
         parameters.setAll(sliders);
@@ -139,7 +133,7 @@ public final class ProblemViewModel {
         for (SurfaceParameter p : parameters) {
             double v = p.name().equals(key) ? value : p.value();
             values.put(p.name(), p.meta().kind() == HyperParameter.Kind.INT
-                    ? Long.toString(Math.round(v)) : Double.toString(v));
+                    ? Long.toString(Math.round(v)) : SurfaceParameterText.format(v));
         }
         try {
             Surface s = Surfaces.create(new Spec(choice.get(), values));
@@ -166,6 +160,45 @@ public final class ProblemViewModel {
         }
     }
 
+    /**
+     * Shows a preset's problem. Builds everything first, so a bad problem changes nothing.
+     *
+     * @throws ConfigException when the surface or expression does not build
+     */
+    public void load(SurfaceProblem problem) {
+        Surface s = problem.createSurface();
+        ViewWindow w = problem.effectiveWindow();
+        if (problem.surface() != null) {
+            String name = Spec.parse(problem.surface()).name();
+            List<SurfaceParameter> sliders = sliders(Surfaces.factory(name), s.parameters());
+            choice.set(name);
+            parameters.setAll(sliders);
+        } else {
+            if (!choices.contains(TYPED)) {
+                throw new ConfigException("typed surfaces are not available in this build");
+            }
+            expression.set(problem.expression());
+            choice.set(TYPED);
+            parameters.clear();
+        }
+        error.set("");
+        errorPosition.set(-1);
+        window.set(w);
+        start.set(new double[] {problem.startX(), problem.startY()});
+        surface.set(s);
+    }
+
+    /** The problem as a preset stores it (the accepted surface, not a broken text being typed). */
+    public SurfaceProblem toProblem() {
+        double[] s = start.get();
+        if (typed()) {
+            return new SurfaceProblem(null, surface.get().formula(), window.get(), s[0], s[1]);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        surface.get().parameters().forEach((k, v) -> values.put(k, SurfaceParameterText.format(v)));
+        return new SurfaceProblem(new Spec(choice.get(), values).toString(), null, window.get(), s[0], s[1]);
+    }
+
     /** Moves the common start. */
     public void setStart(double x, double y) {
         if (Double.isFinite(x) && Double.isFinite(y)) {
@@ -178,6 +211,18 @@ public final class ProblemViewModel {
         if (surface.get() != null) {
             window.set(surface.get().window());
         }
+    }
+
+    private static List<SurfaceParameter> sliders(SurfaceFactory factory, Map<String, Double> values) {
+        List<SurfaceParameter> sliders = new ArrayList<>();
+        for (HyperParameter p : factory.hyperParameters()) {
+            if (p.kind() == HyperParameter.Kind.DOUBLE || p.kind() == HyperParameter.Kind.INT) {
+                double def = Double.parseDouble(p.defaultValue());
+                double value = values.getOrDefault(p.name(), def);
+                sliders.add(new SurfaceParameter(p, RangeText.parse(p.range(), def), value));
+            }
+        }
+        return sliders;
     }
 
     private boolean typedShown() {

@@ -51,6 +51,13 @@ public record ParameterGroup(String name, List<HyperParameter> parameters, Map<S
         return new Spec(name, ordered);
     }
 
+    /** The group with these values set as given (no check: for specs validated elsewhere). */
+    public ParameterGroup withAll(Map<String, String> given) {
+        Map<String, String> next = new LinkedHashMap<>(values);
+        next.putAll(given);
+        return new ParameterGroup(name, parameters, next);
+    }
+
     /** The name with only the values that differ from their defaults ("sgd lr=0.1 momentum=0.9"). */
     public String shortText() {
         StringBuilder sb = new StringBuilder(name);

@@ -54,6 +54,21 @@ public final class RacerViewModel {
                 ParameterGroup.withDefaults("constant", Schedules.factory("constant").hyperParameters()));
     }
 
+    /** The racer a preset describes (its specs are already validated by {@link RacerConfig}). */
+    public static RacerViewModel fromConfig(RacerConfig c) {
+        Spec opt = Spec.parse(c.optimizer());
+        ParameterGroup optimizer = ParameterGroup.withDefaults(opt.name(), Optimizers.factory(opt.name()).hyperParameters())
+                .withAll(opt.values());
+        Spec sched = Spec.parse(c.schedule() == null ? "constant" : c.schedule());
+        ParameterGroup schedule = ParameterGroup.withDefaults(sched.name(), Schedules.factory(sched.name()).hyperParameters())
+                .withAll(sched.values());
+        RacerViewModel r = new RacerViewModel(c.label(), c.colour(), optimizer, schedule);
+        r.clipNorm.set(c.clipNorm());
+        r.clipValue.set(c.clipValue());
+        r.enabled.set(c.enabled());
+        return r;
+    }
+
     // Properties
 
     public StringProperty labelProperty() {
