@@ -160,6 +160,11 @@ def final_state(name, values, state):
     raise ValueError(name)
 
 
+# torch state scalars that the Java StepTrace also reports (same names)
+TRACE_SCALARS = {"adagrad": ("step",), "adam": ("step",), "adamw": ("step",), "adamax": ("step",),
+                 "nadam": ("step", "mu_product")}
+
+
 def run_torch(name, values, grad_fn, start, steps, lrs, momenta):
     p = torch.tensor(start, requires_grad=True)
     opt = TORCH[name]([p], foreach=False, **torch_kwargs(name, values))
@@ -176,7 +181,9 @@ def run_torch(name, values, grad_fn, start, steps, lrs, momenta):
         p.grad = torch.tensor(grad_fn(p.detach().tolist()))
         opt.step()
         path.append(p.detach().tolist())
-    return path, final_state(name, values, opt.state[p])
+    state = opt.state[p]
+    scalars = {key: state[key].item() for key in TRACE_SCALARS.get(name, ())}
+    return path, final_state(name, values, state), scalars
 
 
 def sign(v):
@@ -212,7 +219,7 @@ def run_rprop_backtracking(values, grad_fn, start, steps, lrs):
                 x[i] += dw[i]
                 g_prev[i] = g[i]
         path.append(list(x))
-    return path, (None, list(delta))
+    return path, (None, list(delta)), {}
 
 
 def schedules(steps, lr0, momentum0):
@@ -237,23 +244,23 @@ def run_case(spec, surface, scheduled):
         if name not in HAS_MOMENTUM:
             momenta = None
     if values.get("variant") == "backtracking":
-        path, (first, second) = run_rprop_backtracking(values, grad_fn, start, steps, lrs)
+        path, (first, second), scalars = run_rprop_backtracking(values, grad_fn, start, steps, lrs)
     else:
         values = {k: v for k, v in values.items() if k != "variant"}
-        path, (first, second) = run_torch(name, values, grad_fn, start, steps, lrs, momenta)
+        path, (first, second), scalars = run_torch(name, values, grad_fn, start, steps, lrs, momenta)
     flat = [c for point in path for c in point]
     if not all(math.isfinite(c) and abs(c) < 1e3 for c in flat):
         return None
     horizon = steps
     if name in USES_SQRT:
         nudged = [c * (1 + 4e-16) for c in start]
-        other, _ = run_torch(name, values, grad_fn, nudged, steps, lrs, momenta)
+        other, _, _ = run_torch(name, values, grad_fn, nudged, steps, lrs, momenta)
         horizon = well_conditioned_steps(path, other)
     kept = [(k + 1, point) for k, point in enumerate(path) if (k + 1) % every == 0]
     return {"spec": spec, "surface": surface, "start": start, "steps": steps,
             "lr": lrs, "momentum": momenta, "horizon": horizon,
             "keep_every": every, "path": [point for _, point in kept],
-            "final_first": first, "final_second": second}
+            "final_first": first, "final_second": second, "final_scalars": scalars}
 
 
 USES_SQRT = {"adagrad", "rmsprop", "adadelta", "adam", "adamw", "nadam"}  # sgd, adamax, rprop: bit-exact

@@ -43,7 +43,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     SurfaceChoice choice;
 
-    @Option(names = "--param", paramLabel = "k=v", description = "a surface parameter (with --surface)")
+    @Option(names = "--param", paramLabel = "k=v", arity = "1..*",
+            description = "surface parameters (with --surface): --param a=1 b=100, or --param a=1 --param b=100")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--start", required = true, paramLabel = "X,Y", description = "the common start point")

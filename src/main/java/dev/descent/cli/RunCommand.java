@@ -3,8 +3,6 @@ package dev.descent.cli;
 import dev.descent.core.preset.AtomicFiles;
 import dev.descent.core.preset.Preset;
 import dev.descent.core.preset.PresetFiles;
-import dev.descent.core.preset.SurfaceProblem;
-import dev.descent.core.race.RaceOptions;
 import dev.descent.core.race.RacerConfig;
 import dev.descent.core.race.SurfaceRace;
 import picocli.CommandLine.Command;
@@ -52,9 +50,7 @@ public final class RunCommand implements Callable<Integer> {
         if (p.racers().stream().noneMatch(RacerConfig::enabled)) {
             throw new BadInputException(preset + ": the preset has no enabled racers");
         }
-        SurfaceProblem problem = p.problem().surface();
-        SurfaceRace race = new SurfaceRace(problem.createSurface(), problem.startX(), problem.startY(),
-                p.racers(), new RaceOptions(16, n));
+        SurfaceRace race = p.withSteps(n).createSurfaceRace(16);
         try {
             Files.createDirectories(out);
         } catch (IOException e) {

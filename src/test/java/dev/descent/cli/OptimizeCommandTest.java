@@ -151,6 +151,48 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aLabelWithACommaOrQuoteIsQuotedAsInRfc4180() {
+        CliRun run = CliRun.of("optimize", "--surface", "bowl", "--start", "1,0", "--racer", "sgd label=a,\"b\"",
+                "--steps", "0", "--csv", "-").assertOk();
+        assertEquals("0,\"a,\"\"b\"\"\",0,1.0,0.0,1.0,2.0,0.001", run.outLines().get(1));
+    }
+
+    @Test
+    void aStartWhereATypedSurfaceIsNotFiniteDivergesAtStepZero(@TempDir Path dir) throws IOException {
+        Path summary = dir.resolve("s.json");
+        CliRun run = CliRun.of("optimize", "--expr", "log(x) + y^2", "--start", "-1,0", "--racer", "sgd lr=0.1",
+                "--racer", "adam", "--steps", "10", "--csv", "-", "--summary", summary.toString()).assertOk();
+        assertEquals(List.of("racer,label,step,x,y,loss,grad_norm,lr"), run.outLines());
+        JsonNode racer = JSON.readTree(summary.toFile()).get("racers").get(1);
+        assertEquals(0, racer.get("diverged_at").asLong());
+        assertEquals(0, racer.get("steps_run").asLong());
+        assertTrue(racer.get("final").isNull());
+    }
+
+    @Test
+    void helpIsPrintedWithExitZero() {
+        CliRun help = CliRun.of("optimize", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--racer=SPEC") && help.out().contains("label=NAME"), help.out());
+        String root = CliRun.of("--help").out();
+        assertTrue(root.contains("optimize") && root.contains("list") && root.contains("run"), root);
+    }
+
+    @Test
+    void surfaceParametersMayBeRepeatedOrListedAfterOneParam() {
+        CliRun repeated = CliRun.of("optimize", "--surface", "ravine", "--param", "kappa=50", "--param", "angle=20",
+                "--start", "-8,3", "--racer", "sgd lr=0.9", "--steps", "5", "--csv", "-").assertOk();
+        CliRun listed = CliRun.of("optimize", "--surface", "ravine", "--param", "kappa=50", "angle=20",
+                "--start", "-8,3", "--racer", "sgd lr=0.9", "--steps", "5", "--csv", "-").assertOk();
+        assertEquals(repeated.out(), listed.out());
+        // 0.5*(u^2/50 + v^2) with (u, v) = (x, y) rotated by 20 degrees, at (-8, 3)
+        double a = Math.toRadians(20);
+        double u = Math.cos(a) * -8 + Math.sin(a) * 3;
+        double v = -Math.sin(a) * -8 + Math.cos(a) * 3;
+        assertEquals(0.5 * (u * u / 50 + v * v), rows(listed).get(0).loss(), 1e-12);
+    }
+
+    @Test
     void aNegativeStartIsAValueNotAnOption() {
         List<Row> rows = rows(CliRun.of("optimize", "--surface", "bowl", "--start", "-1.5,-2",
                 "--racer", "sgd", "--steps", "0", "--csv", "-").assertOk());

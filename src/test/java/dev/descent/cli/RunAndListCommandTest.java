@@ -85,6 +85,37 @@ class RunAndListCommandTest {
     }
 
     @Test
+    void theSaddlePresetShowsPlainGradientDescentLingering(@TempDir Path dir) throws IOException {
+        CliRun.of("run", "presets/saddle-escape.json", "--out", dir.toString()).assertOk();
+        long[] escaped = {-1, -1, -1, -1};
+        for (String line : Files.readAllLines(dir.resolve("trajectories.csv")).subList(1, 1601)) {
+            String[] f = line.split(",");
+            int racer = Integer.parseInt(f[0]);
+            // f = -1 at the minima (0, +-sqrt 2); -0.99 means the racer has left the saddle (f = 0) for good
+            if (escaped[racer] < 0 && Double.parseDouble(f[5]) < -0.99) {
+                escaped[racer] = Long.parseLong(f[2]);
+            }
+        }
+        for (int racer = 1; racer < 4; racer++) {
+            assertTrue(escaped[racer] > 0 && escaped[racer] * 2 < escaped[0],
+                    "racer " + racer + " escaped at " + escaped[racer] + ", SGD at " + escaped[0]);
+        }
+    }
+
+    @Test
+    void theHimmelblauPresetEndsInTwoDifferentMinima(@TempDir Path dir) throws IOException {
+        CliRun.of("run", "presets/himmelblau-minima.json", "--out", dir.toString()).assertOk();
+        JsonNode racers = JSON.readTree(dir.resolve("summary.json").toFile()).get("racers");
+        double[][] expected = {{-3.779310, -3.283186}, {-3.779310, -3.283186}, {-2.805118, 3.131312},
+                {-2.805118, 3.131312}, {-2.805118, 3.131312}};
+        for (int i = 0; i < expected.length; i++) {
+            JsonNode fin = racers.get(i).get("final");
+            assertEquals(expected[i][0], fin.get("x").asDouble(), 0.05, "racer " + i);
+            assertEquals(expected[i][1], fin.get("y").asDouble(), 0.05, "racer " + i);
+        }
+    }
+
+    @Test
     void badPresetsAreOneErrorLineWithTheJsonPath(@TempDir Path dir) throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.json"),
                 "{\"racers\": [{\"optimizer\": \"sgd\"}, {\"optimizer\": \"adamm\"}]}");

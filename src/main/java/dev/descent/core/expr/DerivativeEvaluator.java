@@ -2,100 +2,129 @@ package dev.descent.core.expr;
 
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
+import java.util.List;
+
 /**
- * Evaluates a syntax tree on Commons Math {@link DerivativeStructure}s in the two free
- * parameters x, y up to order 2: forward-mode automatic differentiation, exact (to rounding)
- * gradient and Hessian. Powers with a constant exponent use {@code pow(int)} / {@code pow(double)}
- * so that {@code x^2} is differentiable at negative x; {@code min}/{@code max} follow the
- * branch taken by the value, as the double evaluator does.
+ * Compiles a syntax tree once into a function on Commons Math {@link DerivativeStructure}s
+ * in the two free parameters x, y up to order 2: forward-mode automatic differentiation,
+ * exact (to rounding) gradient and Hessian. Powers with a constant exponent use
+ * {@code pow(int)} / {@code pow(double)} so that {@code x^2} is differentiable at negative x;
+ * {@code min}/{@code max} follow the branch taken by the value, as the double evaluator does.
  */
 final class DerivativeEvaluator {
-    private static final int PARAMETERS = 2;
-    private static final int ORDER = 2;
+    static final int PARAMETERS = 2;
+    static final int ORDER = 2;
+
+    /** f(x, y) on derivative structures. */
+    @FunctionalInterface
+    interface Compiled {
+        DerivativeStructure apply(DerivativeStructure x, DerivativeStructure y);
+    }
 
     private DerivativeEvaluator() {
     }
 
-    static DerivativeStructure evaluate(Node root, double x, double y) {
-        return eval(root, new DerivativeStructure(PARAMETERS, ORDER, 0, x),
-                new DerivativeStructure(PARAMETERS, ORDER, 1, y));
-    }
-
-    private static DerivativeStructure eval(Node node, DerivativeStructure x, DerivativeStructure y) {
+    static Compiled compile(Node node) {
         if (node instanceof Node.Constant c) {
-            return new DerivativeStructure(PARAMETERS, ORDER, c.value());
+            DerivativeStructure constant = new DerivativeStructure(PARAMETERS, ORDER, c.value());
+            return (x, y) -> constant;
         }
         if (node instanceof Node.Variable v) {
-            return v.index() == 0 ? x : y;
+            return v.index() == 0 ? (x, y) -> x : (x, y) -> y;
         }
         if (node instanceof Node.Negate n) {
-            return eval(n.operand(), x, y).negate();
+            Compiled f = compile(n.operand());
+            return (x, y) -> f.apply(x, y).negate();
         }
         if (node instanceof Node.Sum s) {
-            DerivativeStructure total = eval(s.terms().get(0), x, y);
-            for (int i = 1; i < s.terms().size(); i++) {
-                DerivativeStructure t = eval(s.terms().get(i), x, y);
-                total = s.subtract().get(i) ? total.subtract(t) : total.add(t);
-            }
-            return total;
+            Compiled[] terms = compileAll(s.terms());
+            List<Boolean> subtract = s.subtract();
+            return (x, y) -> {
+                DerivativeStructure total = terms[0].apply(x, y);
+                for (int i = 1; i < terms.length; i++) {
+                    DerivativeStructure t = terms[i].apply(x, y);
+                    total = subtract.get(i) ? total.subtract(t) : total.add(t);
+                }
+                return total;
+            };
         }
         if (node instanceof Node.Product p) {
-            DerivativeStructure total = eval(p.factors().get(0), x, y);
-            for (int i = 1; i < p.factors().size(); i++) {
-                DerivativeStructure f = eval(p.factors().get(i), x, y);
-                total = p.divide().get(i) ? total.divide(f) : total.multiply(f);
-            }
-            return total;
+            Compiled[] factors = compileAll(p.factors());
+            List<Boolean> divide = p.divide();
+            return (x, y) -> {
+                DerivativeStructure total = factors[0].apply(x, y);
+                for (int i = 1; i < factors.length; i++) {
+                    DerivativeStructure f = factors[i].apply(x, y);
+                    total = divide.get(i) ? total.divide(f) : total.multiply(f);
+                }
+                return total;
+            };
         }
         if (node instanceof Node.Power p) {
-            return power(p, x, y);
+            return power(p);
         }
-        return call((Node.Call) node, x, y);
+        return call((Node.Call) node);
     }
 
-    private static DerivativeStructure power(Node.Power p, DerivativeStructure x, DerivativeStructure y) {
-        DerivativeStructure base = eval(p.base(), x, y);
+    private static Compiled power(Node.Power p) {
+        Compiled base = compile(p.base());
         if (Node.isConstant(p.exponent())) {
             double c = DoubleEvaluator.compile(p.exponent()).applyAsDouble(0, 0);
             if (c == Math.rint(c) && Math.abs(c) <= 1 << 20) {
-                return base.pow((int) c);
+                int n = (int) c;
+                return (x, y) -> base.apply(x, y).pow(n);
             }
-            return base.pow(c);
+            return (x, y) -> base.apply(x, y).pow(c);
         }
-        DerivativeStructure exponent = eval(p.exponent(), x, y);
+        Compiled exponent = compile(p.exponent());
         if (Node.isConstant(p.base())) {
-            return DerivativeStructure.pow(base.getValue(), exponent);
+            double b = DoubleEvaluator.compile(p.base()).applyAsDouble(0, 0);
+            return (x, y) -> DerivativeStructure.pow(b, exponent.apply(x, y));
         }
-        return base.pow(exponent);
+        return (x, y) -> base.apply(x, y).pow(exponent.apply(x, y));
     }
 
-    private static DerivativeStructure call(Node.Call call, DerivativeStructure x, DerivativeStructure y) {
-        DerivativeStructure a = eval(call.arguments().get(0), x, y);
+    private static Compiled call(Node.Call call) {
+        Compiled a = compile(call.arguments().get(0));
         switch (call.function()) {
-            case SIN: return a.sin();
-            case COS: return a.cos();
-            case TAN: return a.tan();
-            case EXP: return a.exp();
-            case LOG: return a.log();
-            case SQRT: return a.sqrt();
-            case ABS: return a.abs();
-            case TANH: return a.tanh();
-            case SIGMOID: {
-                // s' = s(1 - s), s'' = s(1 - s)(1 - 2s)
-                double s = DoubleEvaluator.sigmoid(a.getValue());
-                return a.compose(s, s * (1 - s), s * (1 - s) * (1 - 2 * s));
+            case SIN: return (x, y) -> a.apply(x, y).sin();
+            case COS: return (x, y) -> a.apply(x, y).cos();
+            case TAN: return (x, y) -> a.apply(x, y).tan();
+            case EXP: return (x, y) -> a.apply(x, y).exp();
+            case LOG: return (x, y) -> a.apply(x, y).log();
+            case SQRT: return (x, y) -> a.apply(x, y).sqrt();
+            case ABS: return (x, y) -> a.apply(x, y).abs();
+            case TANH: return (x, y) -> a.apply(x, y).tanh();
+            case SIGMOID: return (x, y) -> sigmoid(a.apply(x, y));
+            default: break;
+        }
+        Compiled b = compile(call.arguments().get(1));
+        boolean min = call.function() == MathFunction.MIN;
+        return (x, y) -> {
+            DerivativeStructure u = a.apply(x, y);
+            DerivativeStructure v = b.apply(x, y);
+            if (Double.isNaN(u.getValue())) {
+                return u;
             }
-            default:
-                break;
+            if (Double.isNaN(v.getValue())) {
+                return v;
+            }
+            boolean takeU = min ? u.getValue() <= v.getValue() : u.getValue() >= v.getValue();
+            return takeU ? u : v;
+        };
+    }
+
+    /** Chain rule with s' = s(1 - s), s'' = s(1 - s)(1 - 2s), stable for large |z|. */
+    private static DerivativeStructure sigmoid(DerivativeStructure z) {
+        double s = DoubleEvaluator.sigmoid(z.getValue());
+        return z.compose(s, s * (1 - s), s * (1 - s) * (1 - 2 * s));
+    }
+
+    private static Compiled[] compileAll(List<Node> nodes) {
+        Compiled[] out = new Compiled[nodes.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = compile(nodes.get(i));
         }
-        DerivativeStructure b = eval(call.arguments().get(1), x, y);
-        if (Double.isNaN(a.getValue())) {
-            return a;
-        }
-        if (Double.isNaN(b.getValue())) {
-            return b;
-        }
-        boolean takeA = call.function() == MathFunction.MIN ? a.getValue() <= b.getValue() : a.getValue() >= b.getValue();
-        return takeA ? a : b;
+        return out;
     }
 }

@@ -17,11 +17,13 @@ public final class Expression {
     private final String text;
     private final Node root;
     private final DoubleBinaryOperator compiled;
+    private final DerivativeEvaluator.Compiled differentiable;
 
     private Expression(String text, Node root) {
         this.text = text;
         this.root = root;
         this.compiled = DoubleEvaluator.compile(root);
+        this.differentiable = DerivativeEvaluator.compile(root);
     }
 
     /**
@@ -53,7 +55,9 @@ public final class Expression {
      * comes from an undefined point.
      */
     public DerivativeStructure derivatives(double x, double y) {
-        DerivativeStructure d = DerivativeEvaluator.evaluate(root, x, y);
+        DerivativeStructure d = differentiable.apply(
+                new DerivativeStructure(DerivativeEvaluator.PARAMETERS, DerivativeEvaluator.ORDER, 0, x),
+                new DerivativeStructure(DerivativeEvaluator.PARAMETERS, DerivativeEvaluator.ORDER, 1, y));
         if (Double.isNaN(d.getValue())) {
             double[] nan = new double[6]; // f, f_x, f_xx, f_y, f_xy, f_yy
             java.util.Arrays.fill(nan, Double.NaN);

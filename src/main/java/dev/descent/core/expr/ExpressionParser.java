@@ -130,10 +130,10 @@ public final class ExpressionParser {
                 break;
         }
         MathFunction function = MathFunction.named(token.text()).orElseThrow(() -> new ExpressionException(
-                "unknown name '" + token.text() + "'", token.position(), "; allowed: " + ALLOWED));
+                "unknown name '" + Lexer.shorten(token.text()) + "'", token.position(), "; allowed: " + ALLOWED));
         Lexer.Token open = lexer.next();
         if (open.kind() != Lexer.Kind.LPAREN) {
-            throw new ExpressionException("expected '(' after '" + token.text() + "'", open.position());
+            throw new ExpressionException("expected '(' after '" + Lexer.shorten(token.text()) + "'", open.position());
         }
         List<Node> arguments = new ArrayList<>();
         arguments.add(expression());
@@ -160,6 +160,6 @@ public final class ExpressionParser {
         if (token.kind() == Lexer.Kind.END) {
             return new ExpressionException("unexpected end of input", token.position());
         }
-        return new ExpressionException("unexpected '" + token.text() + "'", token.position());
+        return new ExpressionException("unexpected '" + Lexer.shorten(token.text()) + "'", token.position());
     }
 }

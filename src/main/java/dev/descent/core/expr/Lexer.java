@@ -88,9 +88,14 @@ final class Lexer {
         String literal = text.substring(start, index);
         double value = Double.parseDouble(literal);
         if (Double.isInfinite(value)) {
-            throw new ExpressionException("number '" + literal + "' is too large", start);
+            throw new ExpressionException("number '" + shorten(literal) + "' is too large", start);
         }
         return new Token(Kind.NUMBER, literal, value, start);
+    }
+
+    /** Keeps messages one line long even for hostile input. */
+    static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     private void skipDigits() {

@@ -5,10 +5,18 @@ abstract class AbstractOptimizer implements Optimizer {
     private final String name;
     private final double baseLearningRate;
     private final double baseMomentum;
+    private final int size;
 
-    /** @param baseMomentum momentum or beta1; NaN when the algorithm has neither */
-    AbstractOptimizer(String name, double baseLearningRate, double baseMomentum) {
+    /**
+     * @param size         the number of parameters the state is sized for
+     * @param baseMomentum momentum or beta1; NaN when the algorithm has neither
+     */
+    AbstractOptimizer(String name, int size, double baseLearningRate, double baseMomentum) {
+        if (size < 0) {
+            throw new IllegalArgumentException(name + ": size must be >= 0, was " + size);
+        }
         this.name = name;
+        this.size = size;
         this.baseLearningRate = baseLearningRate;
         this.baseMomentum = baseMomentum;
     }
@@ -27,6 +35,18 @@ abstract class AbstractOptimizer implements Optimizer {
     public final double baseMomentum() {
         return baseMomentum;
     }
+
+    @Override
+    public final StepTrace step(double[] params, double[] grad, StepContext context) {
+        if (params.length != size || grad.length != size) {
+            throw new IllegalArgumentException(name + " was built for " + size + " parameters, got "
+                    + params.length + " parameters and " + grad.length + " gradient components");
+        }
+        return update(params, grad, context);
+    }
+
+    /** The algorithm's step, on arrays of the right length; see {@link Optimizer#step}. */
+    abstract StepTrace update(double[] params, double[] grad, StepContext context);
 
     /** This step's momentum or beta1: the schedule's override when it gives one, as torch's param group. */
     final double momentum(StepContext context) {

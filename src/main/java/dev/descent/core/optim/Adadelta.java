@@ -44,14 +44,14 @@ public final class Adadelta extends AbstractOptimizer {
     private final double[] accDelta;
 
     public Adadelta(Config config, int size) {
-        super("adadelta", config.lr(), Double.NaN);
+        super("adadelta", size, config.lr(), Double.NaN);
         this.config = config;
         this.squareAvg = new double[size];
         this.accDelta = new double[size];
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
         double rho = config.rho();
         double eps = config.eps();

@@ -29,10 +29,6 @@ public final class Adagrad extends AbstractOptimizer {
             Checks.nonNegative("adagrad", "initial_accumulator_value", initialAccumulatorValue);
             Checks.nonNegative("adagrad", "eps", eps);
         }
-
-        public static Config defaults() {
-            return new Config(0.01, 0, 0, 0, 1e-10);
-        }
     }
 
     public static final OptimizerFactory FACTORY = new Factory("adagrad",
@@ -51,14 +47,14 @@ public final class Adagrad extends AbstractOptimizer {
     private long step;
 
     public Adagrad(Config config, int size) {
-        super("adagrad", config.lr(), Double.NaN);
+        super("adagrad", size, config.lr(), Double.NaN);
         this.config = config;
         this.sum = new double[size];
         reset();
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         step++;
         double clr = context.learningRate() / (1 + (step - 1) * config.lrDecay());
         double[] g = new double[params.length];

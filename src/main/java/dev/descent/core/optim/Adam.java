@@ -69,7 +69,7 @@ public final class Adam extends AbstractOptimizer {
 
     /** The shared implementation; {@code decoupled} selects AdamW's weight decay. */
     Adam(Config config, int size, boolean decoupled, String name) {
-        super(name, config.lr(), config.beta1());
+        super(name, size, config.lr(), config.beta1());
         this.config = config;
         this.decoupled = decoupled;
         this.m = new double[size];
@@ -78,7 +78,7 @@ public final class Adam extends AbstractOptimizer {
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
         double beta1 = momentum(context);
         double beta2 = config.beta2();

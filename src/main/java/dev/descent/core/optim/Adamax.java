@@ -43,14 +43,14 @@ public final class Adamax extends AbstractOptimizer {
     private long step;
 
     public Adamax(Config config, int size) {
-        super("adamax", config.lr(), config.beta1());
+        super("adamax", size, config.lr(), config.beta1());
         this.config = config;
         this.m = new double[size];
         this.u = new double[size];
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
         double beta1 = momentum(context);
         step++;

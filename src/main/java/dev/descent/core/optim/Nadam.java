@@ -54,7 +54,7 @@ public final class Nadam extends AbstractOptimizer {
     private double muProduct;
 
     public Nadam(Config config, int size) {
-        super("nadam", config.lr(), config.beta1());
+        super("nadam", size, config.lr(), config.beta1());
         this.config = config;
         this.m = new double[size];
         this.v = new double[size];
@@ -62,7 +62,7 @@ public final class Nadam extends AbstractOptimizer {
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
         double beta1 = momentum(context);
         double beta2 = config.beta2();

@@ -1,7 +1,6 @@
 package dev.descent.core.optim;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +53,7 @@ public final class Rmsprop extends AbstractOptimizer {
     private final double[] buffer;
 
     public Rmsprop(Config config, int size) {
-        super("rmsprop", config.lr(), config.momentum());
+        super("rmsprop", size, config.lr(), config.momentum());
         this.config = config;
         this.squareAvg = new double[size];
         this.gradAvg = new double[size];
@@ -62,7 +61,7 @@ public final class Rmsprop extends AbstractOptimizer {
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
         double momentum = momentum(context);
         double alpha = config.alpha();
@@ -89,9 +88,7 @@ public final class Rmsprop extends AbstractOptimizer {
             delta[i] = params[i] - before;
         }
         double[] first = momentum > 0 ? buffer.clone() : config.centered() ? gradAvg.clone() : null;
-        Map<String, Double> scalars = new HashMap<>();
-        scalars.put("momentum", momentum);
-        return new StepTrace(g, first, squareAvg.clone(), delta, lr, scalars);
+        return new StepTrace(g, first, squareAvg.clone(), delta, lr, Map.of("momentum", momentum));
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class Rprop extends AbstractOptimizer {
     private boolean started;
 
     public Rprop(Config config, int size) {
-        super("rprop", config.lr(), Double.NaN);
+        super("rprop", size, config.lr(), Double.NaN);
         this.config = config;
         this.prev = new double[size];
         this.stepSize = new double[size];
@@ -72,7 +72,7 @@ public final class Rprop extends AbstractOptimizer {
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         if (!started) {
             Arrays.fill(stepSize, context.learningRate());
             started = true;

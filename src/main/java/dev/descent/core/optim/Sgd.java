@@ -53,13 +53,13 @@ public final class Sgd extends AbstractOptimizer {
     private boolean started;
 
     public Sgd(Config config, int size) {
-        super("sgd", config.lr(), config.momentum());
+        super("sgd", size, config.lr(), config.momentum());
         this.config = config;
         this.buffer = new double[size];
     }
 
     @Override
-    public StepTrace step(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context) {
         double lr = context.learningRate();
         double momentum = momentum(context);
         double[] g = new double[params.length];

@@ -10,8 +10,11 @@ import java.util.Map;
  * Arrays the algorithm does not have are {@code null}.
  *
  * @param gradient     the gradient the step used (after clipping and weight decay, as the update saw it)
- * @param firstMoment  momentum buffer / velocity / Adam's m (null when the algorithm has none)
- * @param secondMoment second-moment state: Adam's v, AdaGrad's sum, RMSProp's square average,
+ * @param firstMoment  momentum buffer / velocity / Adam's m; RMSProp's buffer, else its centered
+ *                     mean; AdaDelta's running average of squared updates (null when none: plain
+ *                     SGD, AdaGrad, Rprop)
+ * @param secondMoment second-moment state: Adam's v (AMSGrad: the running max), AdaGrad's sum,
+ *                     RMSProp's and AdaDelta's square average, AdaMax's infinity norm u,
  *                     Rprop's per-coordinate step sizes (null when none)
  * @param delta        the change applied to the parameters: {@code new - old}
  * @param learningRate the learning rate this step used

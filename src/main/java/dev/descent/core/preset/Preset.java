@@ -1,7 +1,9 @@
 package dev.descent.core.preset;
 
 import dev.descent.core.config.ConfigException;
+import dev.descent.core.race.RaceOptions;
 import dev.descent.core.race.RacerConfig;
+import dev.descent.core.race.SurfaceRace;
 
 import java.util.List;
 
@@ -51,5 +53,31 @@ public record Preset(int schemaVersion, String title, String lesson, long seed, 
         if (!(stepsPerSecond >= 1 && stepsPerSecond <= 100_000)) {
             throw new ConfigException("stepsPerSecond must be in [1, 100000], was " + stepsPerSecond);
         }
+    }
+
+    /** This preset with another step budget. */
+    public Preset withSteps(long newSteps) {
+        return new Preset(schemaVersion, title, lesson, seed, problem, racers, network, newSteps, epochs, stepsPerSecond);
+    }
+
+    /** This preset with other racers (the app's racer list). */
+    public Preset withRacers(List<RacerConfig> newRacers) {
+        return new Preset(schemaVersion, title, lesson, seed, problem, newRacers, network, steps, epochs, stepsPerSecond);
+    }
+
+    /**
+     * A fresh race of a surface preset: its surface, start and enabled racers, with the
+     * preset's step budget.
+     *
+     * @param traceCapacity points kept per racer before the trace thins (>= 4)
+     * @throws ConfigException for a data-set preset
+     */
+    public SurfaceRace createSurfaceRace(int traceCapacity) {
+        if (!problem.isSurface()) {
+            throw new ConfigException("'" + title + "' is a data-set preset, not a surface race");
+        }
+        SurfaceProblem s = problem.surface();
+        return new SurfaceRace(s.createSurface(), s.startX(), s.startY(), racers,
+                new RaceOptions(traceCapacity, steps));
     }
 }

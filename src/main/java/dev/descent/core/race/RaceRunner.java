@@ -51,6 +51,7 @@ public final class RaceRunner implements AutoCloseable {
     private Steppable model;
     private long paceStartNanos;
     private long pacedSteps;
+    private long stepsTaken;
     private double pacedRate;
 
     private volatile RaceSnapshot snapshot;
@@ -203,6 +204,7 @@ public final class RaceRunner implements AutoCloseable {
             int steps;
             boolean play;
             double speed;
+            boolean changed = false;
             lock.lock();
             try {
                 // a command that only changes state (pause, speed) still wakes the engine to publish it
@@ -224,6 +226,7 @@ public final class RaceRunner implements AutoCloseable {
                 if (commandCount != seenCommands || newModel != null || doReset) {
                     paceStartNanos = -1;
                     seenCommands = commandCount;
+                    changed = true;
                 }
                 if (newModel != null || doReset) {
                     failure = null;
@@ -241,12 +244,16 @@ public final class RaceRunner implements AutoCloseable {
                 boolean more = true;
                 for (int i = 0; i < steps && more; i++) {
                     more = model.step();
+                    changed = true;
                 }
                 if (play && more) {
+                    long before = stepsTaken;
                     more = playSlice(speed);
+                    changed |= stepsTaken != before;
                 }
                 if (!more) {
                     setPlaying(false);
+                    changed = true;
                 }
             } catch (RuntimeException e) {
                 lock.lock();
@@ -256,8 +263,11 @@ public final class RaceRunner implements AutoCloseable {
                 } finally {
                     lock.unlock();
                 }
+                changed = true;
             }
-            publish();
+            if (changed) {
+                publish();
+            }
             if (play) {
                 waitForNextStep(seenCommands);
             }
@@ -273,18 +283,21 @@ public final class RaceRunner implements AutoCloseable {
             pacedRate = speed;
         }
         long due = (long) Math.floor((now - paceStartNanos) * speed / 1e9) + 1 - pacedSteps;
-        if (due > speed / 4 + 1) {
-            // far behind: forget the backlog instead of racing to catch up
-            paceStartNanos = now;
+        long maxBacklog = (long) Math.ceil(speed / 4);
+        if (due > maxBacklog + 1) {
+            // far behind (a slow model): keep at most a quarter second of backlog, never race to catch up
+            paceStartNanos = now - (long) (maxBacklog * 1e9 / speed);
             pacedSteps = 0;
-            due = 1;
+            due = maxBacklog + 1;
         }
         long sliceEnd = now + SLICE_NANOS;
         for (long i = 0; i < due; i++) {
-            if (!model.step()) {
+            boolean more = model.step();
+            pacedSteps++;
+            stepsTaken++;
+            if (!more) {
                 return false;
             }
-            pacedSteps++;
             if (System.nanoTime() > sliceEnd) {
                 break;
             }
@@ -325,7 +338,19 @@ public final class RaceRunner implements AutoCloseable {
     }
 
     private void publish() {
-        RaceSnapshot fresh = model.snapshot();
+        RaceSnapshot fresh;
+        try {
+            fresh = model.snapshot();
+        } catch (RuntimeException e) {
+            fresh = snapshot;
+            lock.lock();
+            try {
+                failure = "engine failure: " + e;
+                playing = false;
+            } finally {
+                lock.unlock();
+            }
+        }
         lock.lock();
         try {
             version++;

@@ -13,6 +13,11 @@ package dev.descent.core.race;
 public record RacerSnapshot(String label, String colour, TraceSnapshot trace, long stepsRun,
                             long divergedAt, String divergenceReason) {
 
+    /** What the optimizer computed in the newest step (gradient, moments, delta); null before the first. */
+    public dev.descent.core.optim.StepTrace lastStep() {
+        return trace.lastStep();
+    }
+
     public boolean diverged() {
         return divergedAt >= 0;
     }

@@ -7,6 +7,7 @@ import dev.descent.core.optim.StepTrace;
 import dev.descent.core.schedule.LearningRateSchedule;
 import dev.descent.core.surface.Surface;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public final class SurfaceRacer {
         optimizer = config.createOptimizer(2);
         schedule = config.createSchedule(optimizer);
         trace.clear();
-        java.util.Arrays.fill(row, Double.NaN);
+        Arrays.fill(row, Double.NaN);
         position[0] = x0;
         position[1] = y0;
         stepsRun = 0;

@@ -1,8 +1,8 @@
 package dev.descent.core.surface;
 
+import dev.descent.core.config.ConfigException;
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +40,10 @@ public final class Ravine implements Surface {
      */
     public Ravine(double kappa, double angleDegrees) {
         if (!(kappa >= 1) || Double.isInfinite(kappa)) {
-            throw new dev.descent.core.config.ConfigException("ravine: kappa must be in [1, inf), was " + kappa);
+            throw new ConfigException("ravine: kappa must be in [1, inf), was " + kappa);
         }
         if (!Double.isFinite(angleDegrees)) {
-            throw new dev.descent.core.config.ConfigException("ravine: angle must be finite, was " + angleDegrees);
+            throw new ConfigException("ravine: angle must be finite, was " + angleDegrees);
         }
         this.kappa = kappa;
         this.angleDegrees = angleDegrees;

@@ -142,6 +142,14 @@ class ExpressionParserTest {
     }
 
     @Test
+    void hugeTokensAreShortenedInMessages() {
+        assertEquals("number '1111111111111111111111111111111111111...' is too large at 2",
+                assertThrows(ExpressionException.class, () -> Expression.parse("x+" + "1".repeat(100_000))).getMessage());
+        assertTrue(assertThrows(ExpressionException.class, () -> Expression.parse("a".repeat(100_000)))
+                .getMessage().startsWith("unknown name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' at 0; allowed: x"));
+    }
+
+    @Test
     void emptyInputIsAnError() {
         for (String text : new String[] {"", "   ", "\t\n", null}) {
             ExpressionException e = assertThrows(ExpressionException.class, () -> Expression.parse(text));

@@ -152,6 +152,17 @@ class OptimizerContractTest {
     }
 
     @Test
+    void aStepWithTheWrongNumberOfParametersIsRefused() {
+        for (OptimizerFactory f : Optimizers.all()) {
+            Optimizer o = Optimizers.create(f.name(), 2);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> o.step(new double[3], new double[3], StepContext.of(0.1)));
+            assertEquals(f.name() + " was built for 2 parameters, got 3 parameters and 3 gradient components",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void adamFirstStepMovesByLearningRateTimesSign() {
         Optimizer adam = Optimizers.create("adam lr=0.1", 2);
         double[] p = {0, 0};

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
@@ -140,9 +141,15 @@ class OptimizerGoldenTest {
                 assertClose(doubles(path.get((t + 1) / every - 1)), params, "position after step " + (t + 1));
             }
         }
+        Map<String, Double> scalars = last.scalars();
         if (complete) {
             assertMoment(c.get("final_first"), last.firstMoment(), "first moment after the last step");
             assertMoment(c.get("final_second"), last.secondMoment(), "second moment after the last step");
+            c.get("final_scalars").fields().forEachRemaining(e -> {
+                Double value = scalars.get(e.getKey());
+                assertNotNull(value, "trace scalar " + e.getKey() + " is missing");
+                assertClose(new double[] {e.getValue().asDouble()}, new double[] {value}, e.getKey());
+            });
         }
     }
 

@@ -141,6 +141,43 @@ class RaceRunnerTest {
     }
 
     @Test
+    void pauseIsAnsweredQuicklyEvenWhenTheModelCannotKeepUp() throws InterruptedException {
+        // each step takes 1 ms of work, far slower than the 100,000 steps/s asked for
+        Steppable slow = new Steppable() {
+            private long steps;
+
+            @Override
+            public boolean step() {
+                long until = System.nanoTime() + 1_000_000;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                steps++;
+                return true;
+            }
+
+            @Override
+            public void reset() {
+                steps = 0;
+            }
+
+            @Override
+            public RaceSnapshot snapshot() {
+                return RaceSnapshot.of(List.of(), steps, false);
+            }
+        };
+        runner = RaceRunner.start(slow, 100_000);
+        runner.play();
+        await(x -> x.stepsRun() >= 30);
+        long asked = System.nanoTime();
+        runner.pause();
+        await(x -> !x.running());
+        long answeredMillis = (System.nanoTime() - asked) / 1_000_000;
+        // one slice is 8 ms of steps; 500 ms leaves room for a loaded machine but not for a backlog
+        assertTrue(answeredMillis < 500, "pause took " + answeredMillis + " ms");
+    }
+
+    @Test
     void closeStopsTheEngineThread() {
         runner = RaceRunner.start(bowlRace(Long.MAX_VALUE, "a"), 100_000);
         runner.play();

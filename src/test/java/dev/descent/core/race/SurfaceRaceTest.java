@@ -150,6 +150,19 @@ class SurfaceRaceTest {
     }
 
     @Test
+    void aLongRaceKeepsItsTraceWithinTheCapWithTheNewestPoint() {
+        SurfaceRace race = new SurfaceRace(TestSurfaces.bowl(), 1, 1, List.of(racer("sgd lr=0.0001")),
+                new RaceOptions(100, 100_000));
+        run(race);
+        TraceSnapshot t = race.snapshot().racers().get(0).trace();
+        assertTrue(t.size() <= 100, "size " + t.size());
+        assertEquals(0, t.step(0));
+        assertEquals(100_000, t.lastStepNumber());
+        double expected = Math.pow(1 - 2e-4, 100_000);
+        assertEquals(expected, t.last("x"), 1e-10 * expected);
+    }
+
+    @Test
     void racerConfigValidatesWithTheFieldName() {
         assertEquals("colour must be #rrggbb, was 'red'",
                 assertThrows(ConfigException.class, () -> RacerConfig.of("a", "red", "sgd")).getMessage());

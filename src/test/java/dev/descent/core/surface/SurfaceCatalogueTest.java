@@ -29,6 +29,8 @@ class SurfaceCatalogueTest {
         all.add(Surfaces.create(Spec.parse("ravine kappa=1")));
         all.add(Surfaces.create(Spec.parse("rosenbrock a=-1.5 b=10")));
         all.add(Surfaces.create(Spec.parse("rastrigin A=3")));
+        all.add(Surfaces.create(Spec.parse("rastrigin A=0.05")));
+        all.add(Surfaces.create(Spec.parse("rastrigin A=0")));
         return all.stream();
     }
 
