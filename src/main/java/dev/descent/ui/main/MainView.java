@@ -115,6 +115,9 @@ public final class MainView extends BorderPane {
 
     private void bindViewModel() {
         logY.selectedProperty().addListener((o, a, b) -> curves.setLogY(b));
+        // surfaces whose values span decades get log colours; their loss curves want a log axis too
+        logY.setSelected(model.problem().logScaleProperty().get());
+        model.problem().logScaleProperty().addListener((o, a, b) -> logY.setSelected(b));
         model.racers().selectedProperty().addListener((o, a, b) -> map.invalidate());
         model.problem().surfaceProperty().addListener((o, a, b) -> quadratic = analyse(b));
         quadratic = analyse(model.problem().surfaceProperty().get());

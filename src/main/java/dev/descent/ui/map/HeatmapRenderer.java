@@ -1,5 +1,6 @@
 package dev.descent.ui.map;
 
+import dev.descent.core.plot.SurfaceGrid;
 import dev.descent.core.surface.Surface;
 import dev.descent.core.surface.ViewWindow;
 import javafx.scene.canvas.GraphicsContext;
@@ -10,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Draws f over the window as a viridis heatmap (linear or log colour scale). Non-finite
- * values are masked with grey hatching, not mapped to colours. The image is sampled at
- * half resolution and kept until the surface, window, size or scale changes.
+ * values are masked with grey hatching, not mapped to colours. Sampling is
+ * {@link SurfaceGrid}'s; the image is kept until the surface, window, size or scale changes.
  */
 public final class HeatmapRenderer {
     private static final int MASK_LIGHT = 0xff9e9e9e;
@@ -45,21 +46,10 @@ public final class HeatmapRenderer {
     }
 
     private WritableImage render(Surface surface, ViewWindow w, int nx, int ny, boolean logScale) {
-        double[] values = new double[nx * ny];
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < ny; j++) {
-            double y = w.yMax() - (j + 0.5) / ny * w.height();
-            for (int i = 0; i < nx; i++) {
-                double x = w.xMin() + (i + 0.5) / nx * w.width();
-                double v = surface.value(x, y);
-                values[j * nx + i] = v;
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
+        SurfaceGrid grid = SurfaceGrid.sample(surface, w, nx, ny);
+        double[] values = grid.values();
+        double lo = grid.min();
+        double hi = grid.max();
         min = lo;
         max = hi;
         int[] pixels = new int[nx * ny];
@@ -68,7 +58,8 @@ public final class HeatmapRenderer {
         double logSpan = Math.log((span > 0 ? span : 1) + floor) - Math.log(floor);
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
-                double v = values[j * nx + i];
+                // grid rows run from yMin upwards, image rows from the top down
+                double v = values[(ny - 1 - j) * nx + i];
                 int idx = j * nx + i;
                 if (!Double.isFinite(v)) {
                     pixels[idx] = ((i + j) / 3) % 2 == 0 ? MASK_LIGHT : MASK_DARK;

@@ -24,6 +24,7 @@ public final class MapRenderer {
     private static final double ARROW_PIXELS = 70;
 
     private final HeatmapRenderer heatmap = new HeatmapRenderer();
+    private final ContourRenderer contours = new ContourRenderer();
     private double[] xs = new double[0];
     private double[] ys = new double[0];
 
@@ -37,10 +38,12 @@ public final class MapRenderer {
         drawRace(gc, p, width, height);
     }
 
-    /** The layer that changes only with surface, window, size or scale: heatmap and critical points. */
+    /** The layer that changes only with surface, window, size or scale: heatmap, contours, critical points. */
     public void drawBackground(GraphicsContext gc, MapPicture p, double width, double height, double resolution) {
+        MapProjection proj = new MapProjection(p.window(), width, height);
         heatmap.draw(gc, p.surface(), p.window(), width, height, p.logScale(), resolution);
-        drawCriticalPoints(gc, p, new MapProjection(p.window(), width, height));
+        contours.draw(gc, p.surface(), p.window(), proj, p.lineScale());
+        drawCriticalPoints(gc, p, proj);
     }
 
     /** The layer that changes every frame: start, trails, heads, arrows. Does not clear. */

@@ -3,6 +3,8 @@ package dev.descent.ui.problem;
 import dev.descent.core.config.ConfigException;
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.Spec;
+import dev.descent.core.plot.ContourLevels;
+import dev.descent.core.plot.SurfaceGrid;
 import dev.descent.core.preset.SurfaceProblem;
 import dev.descent.core.surface.Surface;
 import dev.descent.core.surface.SurfaceFactory;
@@ -185,6 +187,7 @@ public final class ProblemViewModel {
         errorPosition.set(-1);
         window.set(w);
         start.set(new double[] {problem.startX(), problem.startY()});
+        logScale.set(spansDecades(s, w));
         surface.set(s);
     }
 
@@ -225,6 +228,12 @@ public final class ProblemViewModel {
         return sliders;
     }
 
+    /** Log colours for surfaces like Rosenbrock whose values span decades (the core's rule for contours). */
+    static boolean spansDecades(Surface s, ViewWindow w) {
+        SurfaceGrid grid = SurfaceGrid.sample(s, w, 64, 64);
+        return grid.finiteCount() > 0 && ContourLevels.choose(grid) == ContourLevels.Spacing.LOG;
+    }
+
     private boolean typedShown() {
         return surface.get() != null && "expr".equals(surface.get().id());
     }
@@ -236,6 +245,7 @@ public final class ProblemViewModel {
             ViewWindow w = s.window();
             window.set(w);
             start.set(new double[] {w.xMin() + 0.15 * w.width(), w.yMax() - 0.2 * w.height()});
+            logScale.set(spansDecades(s, w));
         }
         surface.set(s);
     }

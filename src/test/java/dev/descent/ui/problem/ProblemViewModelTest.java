@@ -58,6 +58,15 @@ class ProblemViewModelTest {
     }
 
     @Test
+    void rosenbrockGetsTheLogColourScaleAndTheBowlDoesNot() {
+        ProblemViewModel m = model();
+        m.choose("rosenbrock");
+        assertTrue(m.logScaleProperty().get());
+        m.choose("bowl");
+        assertFalse(m.logScaleProperty().get());
+    }
+
+    @Test
     void typedEntryIsHiddenWithoutAParser() {
         assertFalse(new ProblemViewModel(null).choices().contains(ProblemViewModel.TYPED));
         assertTrue(model().choices().contains(ProblemViewModel.TYPED));
