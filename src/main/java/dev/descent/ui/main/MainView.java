@@ -45,6 +45,7 @@ public final class MainView extends BorderPane {
     private final FrameClock clock = new FrameClock();
     private Optional<QuadraticAnalysis> quadratic = Optional.empty();
     private long lastStatus;
+    private int curveFrame;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -147,7 +148,11 @@ public final class MainView extends BorderPane {
         clock.tick(now);
         RaceSnapshot f = model.pollFrame();
         map.redraw(f, () -> selectedIndex(f));
-        curves.redraw(f);
+        // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
+        // leaves the software renderer time for the map
+        if (!f.running() || ++curveFrame % 3 == 0) {
+            curves.redraw(f);
+        }
         if (now - lastStatus > STATUS_NANOS) {
             lastStatus = now;
             status.update(f, model.measuredStepsPerSecond(), clock.framesPerSecond());

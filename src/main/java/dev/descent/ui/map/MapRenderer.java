@@ -118,8 +118,8 @@ public final class MapRenderer {
         for (int i = 0; i < n; i++) {
             double x = proj.px(t.value(cx, i));
             double y = proj.py(t.value(cy, i));
-            // skip points that land within half a pixel of the previous one: same picture, less work
-            if (m > 0 && Math.abs(x - lastX) < 0.5 && Math.abs(y - lastY) < 0.5) {
+            // skip points within a pixel of the previous one: same picture, far less stroking
+            if (m > 0 && Math.abs(x - lastX) < 1 && Math.abs(y - lastY) < 1) {
                 continue;
             }
             xs[m] = clampPixel(x);
@@ -135,10 +135,13 @@ public final class MapRenderer {
         ys[m - 1] = clampPixel(hy);
         Color colour = Color.web(r.colour());
         gc.setLineCap(StrokeLineCap.ROUND);
-        gc.setLineJoin(StrokeLineJoin.ROUND);
-        gc.setStroke(Color.rgb(0, 0, 0, 0.45));
-        gc.setLineWidth(3.5 * scale);
-        gc.strokePolyline(xs, ys, m);
+        gc.setLineJoin(StrokeLineJoin.BEVEL);
+        if (scale > 1) {
+            // the selected trail gets a dark outline; one per trail would double the stroking cost
+            gc.setStroke(Color.rgb(0, 0, 0, 0.5));
+            gc.setLineWidth(3.5 * scale);
+            gc.strokePolyline(xs, ys, m);
+        }
         gc.setStroke(colour);
         gc.setLineWidth(2 * scale);
         gc.strokePolyline(xs, ys, m);
