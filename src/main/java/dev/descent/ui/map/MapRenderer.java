@@ -151,7 +151,11 @@ public final class MapRenderer {
             gc.setLineWidth(3 * scale);
             gc.strokeLine(hx - rad, hy - rad, hx + rad, hy + rad);
             gc.strokeLine(hx - rad, hy + rad, hx + rad, hy - rad);
-            label(gc, r.label() + ": diverged at step " + r.divergedAt(), hx + rad + 3, hy, colour, scale);
+            String text = r.label() + ": diverged at step " + r.divergedAt();
+            // the head of a diverged racer is usually far outside: keep its label on the map
+            double lx = Math.max(4, Math.min(proj.width() - textWidth(text, scale) - 4, hx + rad + 3));
+            double ly = Math.max(10 * scale, Math.min(proj.height() - 10 * scale, hy));
+            label(gc, text, lx, ly, colour, scale);
         } else {
             gc.setFill(colour);
             gc.fillOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
@@ -217,7 +221,12 @@ public final class MapRenderer {
         gc.setFill(colour);
         gc.fillPolygon(new double[] {ex, ex - h * Math.cos(a - 0.4), ex - h * Math.cos(a + 0.4)},
                 new double[] {ey, ey - h * Math.sin(a - 0.4), ey - h * Math.sin(a + 0.4)}, 3);
-        label(gc, text, ex + 4, ey, colour, scale);
+        label(gc, text, ex + (dx >= 0 ? 8 : -8) * scale - (dx >= 0 ? 0 : textWidth(text, scale)), ey, colour, scale);
+    }
+
+    /** Rough width of a label, to put it left of an arrow that points left. */
+    private static double textWidth(String text, double scale) {
+        return text.length() * 7 * scale;
     }
 
     private static void label(GraphicsContext gc, String text, double x, double y, Color colour, double scale) {
