@@ -52,8 +52,8 @@ public final class CurveRenderer {
         String lossTitle = logY ? (shifted ? "log10(loss - min)" : "log10(loss)") : "loss";
         ToDoubleBiFunction<RacerSnapshot, Integer> lossAt = (t, i) -> lossValue(t.trace().value(LOSS, i), logY, floor);
         ToDoubleBiFunction<RacerSnapshot, Integer> lrAt = (t, i) -> t.trace().value(LR, i);
-        range(loss, frame.racers(), lossAt);
-        range(lr, frame.racers(), lrAt);
+        range(loss, frame.racers(), lossAt, true);
+        range(lr, frame.racers(), lrAt, false);
         axes(gc, loss, lossTitle, false, style);
         axes(gc, lr, "learning rate", true, style);
         for (RacerSnapshot t : frame.racers()) {
@@ -104,10 +104,11 @@ public final class CurveRenderer {
      * The y range of the racers that are still fine (all racers when every one diverged): a
      * racer shooting off to 1e29 would flatten the others; its curve leaves through the top.
      */
-    private static void range(Panel p, List<RacerSnapshot> racers, ToDoubleBiFunction<RacerSnapshot, Integer> value) {
+    private static void range(Panel p, List<RacerSnapshot> racers, ToDoubleBiFunction<RacerSnapshot, Integer> value,
+                              boolean skipDiverged) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        boolean anyFine = racers.stream().anyMatch(r -> !r.diverged());
+        boolean anyFine = skipDiverged && racers.stream().anyMatch(r -> !r.diverged());
         for (RacerSnapshot t : racers) {
             if (anyFine && t.diverged()) {
                 continue;

@@ -42,6 +42,7 @@ public final class MainView extends BorderPane {
     private final InspectorView inspector = new InspectorView();
     private final StatusBarView status;
     private final CheckBox logY = new CheckBox("Log y");
+    private ScrollPane leftScroll;
     private final FrameClock clock = new FrameClock();
     private Optional<QuadraticAnalysis> quadratic = Optional.empty();
     private long lastStatus;
@@ -92,7 +93,7 @@ public final class MainView extends BorderPane {
         VBox left = new VBox(10, new ProblemView(model.problem()), new RacersView(model.racers()));
         left.getStyleClass().add(Styles.SIDE_PANEL);
         left.setPrefWidth(340);
-        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(300);
         leftScroll.setPrefWidth(350);
@@ -130,6 +131,7 @@ public final class MainView extends BorderPane {
                 getStyleClass().remove(Styles.PRESENTATION);
             }
             map.setLineScale(b ? 1.8 : 1);
+            leftScroll.setPrefWidth(b ? 470 : 350);
             applyPlotStyle();
         });
         applyPlotStyle();
