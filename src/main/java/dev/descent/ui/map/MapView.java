@@ -4,6 +4,7 @@ import dev.descent.ui.Styles;
 import dev.descent.ui.problem.ProblemViewModel;
 import dev.descent.core.race.RaceSnapshot;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -22,9 +23,11 @@ public final class MapView extends Pane {
     private static final double RESOLUTION = 1;
 
     private final ProblemViewModel problem;
+    /** Offscreen: the heatmap and contours are drawn here once and kept as an image. */
     private final Canvas background = new Canvas();
     private final Canvas canvas = new Canvas();
     private Object backgroundKey;
+    private WritableImage backgroundImage;
     private final MapRenderer renderer = new MapRenderer();
     private double dragX;
     private double dragY;
@@ -42,13 +45,11 @@ public final class MapView extends Pane {
     private void createView() {
         setId(ID);
         getStyleClass().add(Styles.PLOT);
-        getChildren().addAll(background, canvas);
+        getChildren().add(canvas);
         setMinSize(200, 200);
     }
 
     private void bindViewModel() {
-        background.widthProperty().bind(widthProperty());
-        background.heightProperty().bind(heightProperty());
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         canvas.widthProperty().addListener(o -> dirty = true);
@@ -88,11 +89,18 @@ public final class MapView extends Pane {
                 problem.logScaleProperty().get(), frame, selected.getAsInt(), start[0], start[1], lineScale);
         Object key = java.util.List.of(picture.surface(), picture.window(), picture.logScale(), w, h, lineScale);
         if (!key.equals(backgroundKey)) {
+            // one opaque layer redrawn per frame costs the software pipeline far less than a
+            // transparent overlay blended over a second canvas
+            background.setWidth(w);
+            background.setHeight(h);
             renderer.drawBackground(background.getGraphicsContext2D(), picture, w, h, RESOLUTION);
+            backgroundImage = background.snapshot(null, null);
             backgroundKey = key;
         }
-        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
-        renderer.drawRace(canvas.getGraphicsContext2D(), picture, w, h);
+        var gc = canvas.getGraphicsContext2D();
+        gc.setImageSmoothing(false);
+        gc.drawImage(backgroundImage, 0, 0);
+        renderer.drawRace(gc, picture, w, h);
         drawn = frame;
         dirty = false;
     }
