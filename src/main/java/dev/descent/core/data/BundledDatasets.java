@@ -1,0 +1,46 @@
+package dev.descent.core.data;
+
+import dev.descent.core.config.ConfigException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The real data sets shipped inside the jar (under {@code /datasets/}, sources and licences in
+ * {@code /datasets/ATTRIBUTION.md}): iris, wine, breast_cancer, digits8x8. Each is read with
+ * the CSV importer and its defaults (label in the last column, classes in first-seen order).
+ */
+public final class BundledDatasets {
+
+    private static final List<String> NAMES = List.of("iris", "wine", "breast_cancer", "digits8x8");
+
+    private BundledDatasets() {
+    }
+
+    /** The names {@link #load} accepts. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    public static boolean contains(String name) {
+        return NAMES.contains(name);
+    }
+
+    /** Loads a bundled data set by name; a {@link ConfigException} listing the names for an unknown one. */
+    public static Dataset load(String name) {
+        if (!contains(name)) {
+            throw new ConfigException("unknown bundled data set '" + name + "'; known: " + String.join(", ", NAMES));
+        }
+        String resource = "/datasets/" + name + ".csv";
+        try (InputStream in = BundledDatasets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + resource + " is missing from the jar");
+            }
+            return CsvImporter.parse(name + ".csv", in.readAllBytes(), CsvOptions.DEFAULTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + resource, e);
+        }
+    }
+}

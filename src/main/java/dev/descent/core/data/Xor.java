@@ -1,0 +1,46 @@
+package dev.descent.core.data;
+
+import java.util.SplittableRandom;
+
+/**
+ * The XOR problem: points uniform in the four quadrants of {@code [-1, 1]²} kept
+ * {@value #MARGIN} away from the axes; class 0 where {@code x1·x2 > 0} (first and third
+ * quadrant), class 1 where {@code x1·x2 < 0}. Each class gets half the samples (the first class
+ * the odd one), each of its two quadrants chosen by a fair coin. Gaussian noise is added after
+ * labelling, then the samples are shuffled.
+ */
+final class Xor implements DataGenerator {
+
+    /** Distance of the clean points from the axes. */
+    static final double MARGIN = 0.05;
+
+    @Override
+    public String name() {
+        return "xor";
+    }
+
+    @Override
+    public String description() {
+        return "XOR of the signs of x1 and x2 in four quadrants; no single line separates it";
+    }
+
+    @Override
+    public int classes() {
+        return 2;
+    }
+
+    @Override
+    public Dataset generate(int n, double noise, SplittableRandom random) {
+        Samples.check(n, noise);
+        int[] labels = Samples.blockLabels(n, 2);
+        double[][] points = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double ax = MARGIN + (1 - MARGIN) * random.nextDouble();
+            double ay = MARGIN + (1 - MARGIN) * random.nextDouble();
+            double sx = random.nextBoolean() ? 1 : -1;
+            double sy = labels[i] == 0 ? sx : -sx;
+            points[i] = new double[] {sx * ax, sy * ay};
+        }
+        return Samples.finish(name(), points, labels, 2, noise, random);
+    }
+}
