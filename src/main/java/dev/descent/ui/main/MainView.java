@@ -149,7 +149,7 @@ public final class MainView extends BorderPane {
     private void frame(long now) {
         clock.tick(now);
         RaceSnapshot f = model.pollFrame();
-        map.redraw(f, () -> selectedIndex(f));
+        map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
         // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
         // leaves the software renderer time for the map
         if (!f.running() || ++curveFrame % 3 == 0) {

@@ -57,6 +57,11 @@ public final class MapRenderer {
         if (p.selected() >= 0 && p.selected() < racers.size()) {
             drawArrows(gc, racers.get(p.selected()), proj, p.lineScale());
         }
+        if (p.cursorStep() >= 0) {
+            for (RacerSnapshot r : racers) {
+                drawCursor(gc, r, p.cursorStep(), proj, p.lineScale());
+            }
+        }
     }
 
     private void drawCriticalPoints(GraphicsContext gc, MapPicture p, MapProjection proj) {
@@ -163,6 +168,35 @@ public final class MapRenderer {
             gc.setLineWidth(1.2 * scale);
             gc.strokeOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
         }
+    }
+
+    /** A ring where the racer was at the curves' cursor step (the last kept point at or before it). */
+    private static void drawCursor(GraphicsContext gc, RacerSnapshot r, long step, MapProjection proj, double scale) {
+        TraceSnapshot t = r.trace();
+        int lo = 0;
+        int hi = t.size() - 1;
+        int at = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t.step(mid) <= step) {
+                at = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (at < 0) {
+            return;
+        }
+        double x = proj.px(t.value("x", at));
+        double y = proj.py(t.value("y", at));
+        double rad = 7 * scale;
+        gc.setLineWidth(2.5 * scale);
+        gc.setStroke(Color.WHITE);
+        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
+        gc.setLineWidth(1.5 * scale);
+        gc.setStroke(Color.web(r.colour()));
+        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
     }
 
     private static double clampPixel(double v) {

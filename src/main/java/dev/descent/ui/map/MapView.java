@@ -35,6 +35,7 @@ public final class MapView extends Pane {
     private boolean dirty = true;
     private RaceSnapshot drawn;
     private double lineScale = 1;
+    private long drawnCursor = -1;
 
     public MapView(ProblemViewModel problem) {
         this.problem = problem;
@@ -75,10 +76,14 @@ public final class MapView extends Pane {
     }
 
     /** Draws the frame when it or the view changed. */
-    public void redraw(RaceSnapshot frame, IntSupplier selected) {
+    public void redraw(RaceSnapshot frame, IntSupplier selected, long cursorStep) {
+        if (cursorStep != drawnCursor) {
+            dirty = true;
+        }
         if (!dirty && frame == drawn) {
             return;
         }
+        drawnCursor = cursorStep;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w < 2 || h < 2 || problem.surfaceProperty().get() == null) {
@@ -86,7 +91,8 @@ public final class MapView extends Pane {
         }
         double[] start = problem.startProperty().get();
         MapPicture picture = new MapPicture(problem.surfaceProperty().get(), problem.windowProperty().get(),
-                problem.logScaleProperty().get(), frame, selected.getAsInt(), start[0], start[1], lineScale);
+                problem.logScaleProperty().get(), frame, selected.getAsInt(), start[0], start[1], lineScale,
+                cursorStep);
         Object key = java.util.List.of(picture.surface(), picture.window(), picture.logScale(), w, h, lineScale);
         if (!key.equals(backgroundKey)) {
             // one opaque layer redrawn per frame costs the software pipeline far less than a
