@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 public final class HeadlessFx {
     private static final Object LOCK = new Object();
     /** Held so the level set on it stays (java.util.logging keeps loggers weakly). */
-    private static final Logger PLATFORM_LOG = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final Logger PLATFORM_LOG = Logger.getLogger("javafx");
 
     private HeadlessFx() {
     }
