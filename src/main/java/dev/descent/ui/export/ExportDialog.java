@@ -28,6 +28,7 @@ public final class ExportDialog extends Dialog<ExportRequest> {
     public static final String WHAT_ID = "export-what";
     public static final String SCALE_ID = "export-scale";
     public static final String FILE_ID = "export-file";
+    public static final String CONFIRM_ID = "export-confirm";
     public static final ButtonType EXPORT = new ButtonType("Export", ButtonBar.ButtonData.OK_DONE);
 
     private final ChoiceBox<ExportRequest.Format> format =
@@ -83,6 +84,7 @@ public final class ExportDialog extends Dialog<ExportRequest> {
             what.setDisable(b != ExportRequest.Format.PNG);
             scale.setDisable(b != ExportRequest.Format.PNG);
         });
+        getDialogPane().lookupButton(EXPORT).setId(CONFIRM_ID);
         getDialogPane().lookupButton(EXPORT).disableProperty().bind(file.textProperty().isEmpty());
         setResultConverter(button -> button == EXPORT
                 ? new ExportRequest(format.getValue(), new FigureOptions(what.getValue(), scale.getValue(), logY),
