@@ -85,12 +85,13 @@ public final class ExportCommand implements Callable<Integer> {
         if (p.racers().stream().noneMatch(RacerConfig::enabled)) {
             throw new BadInputException(preset + ": the preset has no enabled racers");
         }
-        FigureOptions figure = new FigureOptions(FigureKind.parse(what), scale, false);
+        FigureKind kind = FigureKind.parse(what);
         GifOptions animation = new GifOptions(frames, delay, GifOptions.DEFAULT.holdCentiseconds());
         Preset run = p.withSteps(n);
         ViewWindow window = run.problem().surface().effectiveWindow();
-        boolean logY = Figure.spansDecades(run.createSurfaceRace(4).surface(), window);
-        figure = new FigureOptions(figure.kind(), figure.scale(), logY);
+        // as in the app: a surface whose values span decades gets log colours and a log loss axis
+        boolean logY = Figure.spansDecades(run.problem().surface().createSurface(), window);
+        FigureOptions figure = new FigureOptions(kind, scale, logY);
 
         HeadlessFx.start();
         if (png != null || csv != null) {
