@@ -43,6 +43,7 @@ public final class MainView extends BorderPane {
     private final InspectorView inspector = new InspectorView();
     private final StatusBarView status;
     private final CheckBox logY = new CheckBox("Log y");
+    private ScrollPane leftScroll;
     private final FrameClock clock = new FrameClock();
     private Optional<QuadraticAnalysis> quadratic = Optional.empty();
     private long lastStatus;
@@ -93,7 +94,7 @@ public final class MainView extends BorderPane {
         VBox left = new VBox(10, new ProblemView(model.problem()), new RacersView(model.racers()));
         left.getStyleClass().add(Styles.SIDE_PANEL);
         left.setPrefWidth(340);
-        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(300);
         leftScroll.setPrefWidth(350);
@@ -132,6 +133,7 @@ public final class MainView extends BorderPane {
                 getStyleClass().remove(Styles.PRESENTATION);
             }
             map.setLineScale(b ? 1.8 : 1);
+            leftScroll.setPrefWidth(b ? 470 : 350);
             applyPlotStyle();
         });
         applyPlotStyle();
@@ -149,7 +151,7 @@ public final class MainView extends BorderPane {
     private void frame(long now) {
         clock.tick(now);
         RaceSnapshot f = model.pollFrame();
-        map.redraw(f, () -> selectedIndex(f));
+        map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
         mapTabs.redraw(f, now);
         // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
         // leaves the software renderer time for the map
