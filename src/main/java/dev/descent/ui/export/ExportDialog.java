@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -73,10 +74,11 @@ public final class ExportDialog extends Dialog<ExportRequest> {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Format"), format);
-        grid.addRow(1, new Label("Show"), what);
-        grid.addRow(2, new Label("Scale"), scale);
-        grid.addRow(3, new Label("File"), fileRow);
+        grid.addRow(0, label("Format"), format);
+        grid.addRow(1, label("Show"), what);
+        grid.addRow(2, label("Scale"), scale);
+        grid.addRow(3, label("File"), fileRow);
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(EXPORT, ButtonType.CANCEL);
         format.valueProperty().addListener((o, a, b) -> {
@@ -90,6 +92,12 @@ public final class ExportDialog extends Dialog<ExportRequest> {
                 ? new ExportRequest(format.getValue(), new FigureOptions(what.getValue(), scale.getValue(), logY),
                         Path.of(file.getText().trim()))
                 : null);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void browse() {
