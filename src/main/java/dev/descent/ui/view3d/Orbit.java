@@ -9,7 +9,7 @@ import javafx.scene.Node;
 final class Orbit {
     private double azimuth = -30;
     private double elevation = 35;
-    private double distance = 1100;
+    private double distance = 950;
     private double lastX;
     private double lastY;
 

@@ -55,6 +55,8 @@ public final class SurfaceView3D extends Pane implements View3D {
     public SurfaceView3D() {
         setId(ID);
         world.getChildren().addAll(surfaceGroup, paths);
+        // the camera orbits the middle of the height field's box, as in Camera3D
+        world.setTranslateY(-Camera3D.CENTRE_Y);
         AmbientLight ambient = new AmbientLight(Color.gray(0.75));
         PointLight key = new PointLight(Color.gray(0.45));
         key.getTransforms().add(new Translate(-300, -600, -400));
