@@ -22,7 +22,9 @@ import java.util.List;
  * training a 2-64-64-3 ReLU net with softmax cross-entropy on a 600-point 3-arm spiral
  * (noise 0.1, seed 0), minibatch 32, all rows for training (epoch-end evaluation included).
  * One racer-step is one racer's forward, backward and optimizer update on one minibatch.
- * The {@code bench} command reports {@code racers} = 8.
+ * The race records no per-step {@link dev.descent.core.optim.StepTrace} (no inspector reads
+ * one; {@link TrainingRace#recordStepTraces}). The {@code bench} command reports
+ * {@code racers} = 8.
  */
 public final class TrainingRaceBenchmark implements TrainingBenchmark {
 
@@ -45,7 +47,10 @@ public final class TrainingRaceBenchmark implements TrainingBenchmark {
             specs.add(TrainingRacerSpec.parse("adam lr=0.01 label=r" + r));
         }
         TrainingRaceOptions options = new TrainingRaceOptions(Integer.MAX_VALUE, 32, 0, 0, 0, Init.torchDefault(), null);
-        return new TrainingRace(backend, spec, spiral, spiral.select("none", new int[0]), specs, options, null);
+        TrainingRace race = new TrainingRace(backend, spec, spiral, spiral.select("none", new int[0]), specs, options,
+                null);
+        race.recordStepTraces(false);
+        return race;
     }
 
     /** Racer-steps per second: K / (median seconds per minibatch step of all K racers). */

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * accuracies and a hash of the exact bits of its master weights. The expected values were
  * computed by the engine as it stood before the throughput work (commit 7bca3bc); any
  * optimisation of the engine must reproduce them exactly (DESIGN.md: same seed, same
- * result, bit for bit, on the CPU backend).
+ * result, bit for bit, on the CPU backend), with and without per-step traces.
  */
 class TrainingRaceReproducibilityTest {
 
@@ -56,7 +56,8 @@ class TrainingRaceReproducibilityTest {
                 adamax 0.9212369372447332 0.8904183826467584 0.4866666666666667 0.5222222222222223 3b0b4376 f005bccb
                 rprop 0.7863978548844656 0.7524936058278819 0.5233333333333333 0.5555555555555556 3bcc8130 25758985
                 """;
-        assertEquals(expected, fingerprint(spec, spiral, val, options));
+        assertEquals(expected, fingerprint(spec, spiral, val, options, true));
+        assertEquals(expected, fingerprint(spec, spiral, val, options, false));
     }
 
     @Test
@@ -77,7 +78,8 @@ class TrainingRaceReproducibilityTest {
                 adamax 0.38988821496566134 0.3178494262182577 0.84 0.825 730bf4b1 87ea64bc
                 rprop 0.388364247828722 0.2955561791036173 0.8333333333333334 0.85 65594ee7 aa2f8cc8
                 """;
-        assertEquals(expected, fingerprint(spec, moons, val, options));
+        assertEquals(expected, fingerprint(spec, moons, val, options, true));
+        assertEquals(expected, fingerprint(spec, moons, val, options, false));
     }
 
     @Test
@@ -97,13 +99,17 @@ class TrainingRaceReproducibilityTest {
                 adamax 0.9176821180184682 NaN 0.4666666666666667 NaN 1d32e6ff 341082bb
                 rprop 0.7734284178415934 NaN 0.5566666666666666 NaN c719c58d c7ddebe9
                 """;
-        assertEquals(expected, fingerprint(spec, spiral, spiral.select("none", new int[0]), options));
+        assertEquals(expected, fingerprint(spec, spiral, spiral.select("none", new int[0]), options, true));
+        assertEquals(expected, fingerprint(spec, spiral, spiral.select("none", new int[0]), options, false));
     }
 
-    private static String fingerprint(MlpSpec spec, Dataset train, Dataset val, TrainingRaceOptions options) {
+    /** Each racer's last epoch and weight hash; {@code traces}: whether the race records step traces. */
+    private static String fingerprint(MlpSpec spec, Dataset train, Dataset val, TrainingRaceOptions options,
+                                      boolean traces) {
         List<TrainingRacerSpec> racers = ALL_OPTIMIZERS.stream().map(TrainingRacerSpec::parse).toList();
         StringBuilder out = new StringBuilder();
         try (TrainingRace race = new TrainingRace(new CpuBackend(), spec, train, val, racers, options, null)) {
+            race.recordStepTraces(traces);
             race.run();
             for (int r = 0; r < race.racerCount(); r++) {
                 TrainingRaceEpoch last = race.history().get(race.history().size() - race.racerCount() + r);
