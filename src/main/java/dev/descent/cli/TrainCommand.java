@@ -148,6 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
              PrintWriter csvOut = openCsv(stdout);
              TrainingRace race = new TrainingRace(compute, spec, split.train(), split.validation(), racerSpecs,
                      options, stopping)) {
+            race.recordStepTraces(false); // no inspector here: the same bits without per-step trace copies
             if (csvOut != null) {
                 csvOut.println(CSV_HEADER);
                 race.addListener(e -> {
