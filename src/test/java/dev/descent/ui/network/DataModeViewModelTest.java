@@ -1,0 +1,118 @@
+package dev.descent.ui.network;
+
+import dev.descent.core.compute.CpuBackend;
+import dev.descent.core.race.RaceSnapshot;
+import dev.descent.core.race.TrainingRaceEpoch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DataModeViewModelTest {
+    private final CpuBackend backend = new CpuBackend();
+    private final DataModeViewModel model = new DataModeViewModel(backend, CpuBackend::new, "cpu (test)",
+            System::nanoTime, Runnable::run);
+
+    @AfterEach
+    void close() {
+        model.close();
+        backend.close();
+    }
+
+    @Test
+    void startsWithMoonsAndOneSessionRacerPerEnabledPanelRacer() {
+        assertNotNull(model.session());
+        assertEquals("moons", model.session().data().source().name());
+        assertEquals(model.racers().racers().size(), model.session().racers().size());
+        NetworkFrame f = model.networkFrame();
+        assertEquals(TrainingSession.GRID * TrainingSession.GRID * 2, f.racers().get(0).grid().length);
+    }
+
+    @Test
+    void steppingAnEpochRecordsMetricsAndRedrawsTheClassMap() throws Exception {
+        model.network().epochsProperty().set(2);
+        long before = model.networkFrame().version();
+        model.play();
+        RaceSnapshot done = model.awaitFrame(RaceSnapshot::finished, Duration.ofSeconds(30)).orElseThrow();
+        assertTrue(done.finished());
+        NetworkFrame f = model.networkFrame();
+        assertTrue(f.version() > before);
+        TrainingRaceEpoch last = f.racers().get(2).lastEpoch();
+        assertEquals(2, last.epoch());
+        assertTrue(last.valAccuracy() > 0.5, "adam beats chance on moons after 2 epochs: " + last.valAccuracy());
+        float sum = 0;
+        for (int c = 0; c < 2; c++) {
+            sum += f.racers().get(0).grid()[c];
+        }
+        assertEquals(1f, sum, 1e-5f, "class probabilities of a cell sum to 1");
+    }
+
+    @Test
+    void racingInitialisationsMakesOneRacerPerInit() {
+        model.network().racedInitsProperty().set("zeros; he_normal");
+        model.network().raceKindProperty().set(RaceKind.INITS);
+        assertEquals(2, model.session().racers().size());
+        assertEquals("zeros bias=0.0", model.session().racers().get(0).label());
+    }
+
+    @Test
+    void racingActivationsGroupsRacersIntoOneRacePerActivation() throws Exception {
+        model.network().racedActivationsProperty().set("sigmoid; relu");
+        model.network().raceKindProperty().set(RaceKind.ACTIVATIONS);
+        model.network().epochsProperty().set(1);
+        assertEquals(java.util.List.of("sigmoid", "relu"),
+                model.session().racers().stream().map(SessionRacer::label).toList());
+        model.play();
+        RaceSnapshot done = model.awaitFrame(RaceSnapshot::finished, Duration.ofSeconds(30)).orElseThrow();
+        assertEquals(2, done.racers().size());
+        assertTrue(done.racers().get(1).stepsRun() > 0);
+    }
+
+    @Test
+    void csvWithABadRowIsReportedByLineAndTheOldDataStays(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        TrainingSession before = model.session();
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "a,b,label\n1,2,x\n3,oops,y\n");
+        assertFalse(model.data().loadCsv(bad, null));
+        assertTrue(model.data().errorProperty().get().contains("line 3"), model.data().errorProperty().get());
+        assertEquals("moons", model.data().datasetProperty().get().name());
+        assertSame(before, model.session());
+    }
+
+    @Test
+    void csvShowsItsColumnsAndTrainsOnIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.csv");
+        StringBuilder sb = new StringBuilder("x1,x2,x3,kind\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append(i % 7).append(',').append(i % 5).append(',').append(i).append(',').append(i % 2 == 0 ? "a" : "b")
+                    .append('\n');
+        }
+        Files.writeString(good, sb);
+        assertTrue(model.data().loadCsv(good, null));
+        assertEquals(java.util.List.of("x1", "x2", "x3", "kind"), model.data().csvColumns());
+        assertEquals("kind", model.data().csvLabelProperty().get());
+        assertEquals("good", model.session().data().source().name());
+        model.data().featureYProperty().set(2);
+        assertEquals(2, model.session().data().featureY());
+    }
+
+    @Test
+    void lrRangeTestSuggestsARateAndAppliesOneCycle() throws Exception {
+        LrRangeResult r = model.runLrRangeTest().get(60, TimeUnit.SECONDS);
+        assertTrue(r.suggestedMaxLr() > 1e-5 && r.suggestedMaxLr() < 10, "suggested " + r.suggestedMaxLr());
+        assertEquals(r.suggestedMaxLr() / 10, r.suggestedMinLr(), 1e-15);
+        assertTrue(model.applyLrSuggestion());
+        assertTrue(model.racers().selectedProperty().get().toConfig().schedule().startsWith("onecycle"));
+        assertTrue(model.session().racers().get(0).schedule().name().equals("onecycle"));
+    }
+}
