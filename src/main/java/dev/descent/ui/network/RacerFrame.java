@@ -26,6 +26,11 @@ public record RacerFrame(String label, String colour, MlpSpec spec, float[] grid
         epochs = List.copyOf(epochs);
     }
 
+    /** "diverged at step k: reason", or null while fine. */
+    public String divergedMessage() {
+        return diverged;
+    }
+
     /** The newest epoch record, or null before the first epoch ends. */
     public TrainingRaceEpoch lastEpoch() {
         return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
