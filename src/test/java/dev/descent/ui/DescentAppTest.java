@@ -83,6 +83,22 @@ class DescentAppTest {
     }
 
     @Test
+    void spaceRightAndRDrivePlayback(FxRobot robot) throws Exception {
+        robot.clickOn("#" + dev.descent.ui.main.StatusBarView.ID);
+        robot.type(KeyCode.RIGHT);
+        assertTrue(model().awaitFrame(f -> f.stepsRun() == 1, TIMEOUT).isPresent());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model().runningProperty().get());
+        assertTrue(model().awaitFrame(f -> f.running() && f.stepsRun() > 2, TIMEOUT).isPresent());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model().runningProperty().get());
+        robot.type(KeyCode.R);
+        assertTrue(model().awaitFrame(f -> f.stepsRun() == 0, TIMEOUT).isPresent());
+    }
+
+    @Test
     void badLearningRateIsRefusedAtTheFieldWithTheReason(FxRobot robot) {
         var racer = model().racers().selectedProperty().get();
         String before = racer.optimizerProperty().get().value("lr");

@@ -52,15 +52,15 @@ public final class CurveRenderer {
         String lossTitle = logY ? (shifted ? "log10(loss - min)" : "log10(loss)") : "loss";
         ToDoubleBiFunction<RacerSnapshot, Integer> lossAt = (t, i) -> lossValue(t.trace().value(LOSS, i), logY, floor);
         ToDoubleBiFunction<RacerSnapshot, Integer> lrAt = (t, i) -> t.trace().value(LR, i);
-        range(loss, frame.racers(), lossAt);
-        range(lr, frame.racers(), lrAt);
+        range(loss, frame.racers(), lossAt, true);
+        range(lr, frame.racers(), lrAt, false);
         axes(gc, loss, lossTitle, false, style);
         axes(gc, lr, "learning rate", true, style);
         for (RacerSnapshot t : frame.racers()) {
-            curve(gc, loss, t, lossAt, s);
-            curve(gc, lr, t, lrAt, s);
+            curve(gc, loss, t, lossAt, style);
+            curve(gc, lr, t, lrAt, style);
             if (t.diverged()) {
-                divergence(gc, loss, t, lossAt, s);
+                divergence(gc, loss, t, lossAt, style);
             }
         }
         if (cursorStep >= 0) {
@@ -100,10 +100,19 @@ public final class CurveRenderer {
         return m;
     }
 
-    private static void range(Panel p, List<RacerSnapshot> racers, ToDoubleBiFunction<RacerSnapshot, Integer> value) {
+    /**
+     * The y range of the racers that are still fine (all racers when every one diverged): a
+     * racer shooting off to 1e29 would flatten the others; its curve leaves through the top.
+     */
+    private static void range(Panel p, List<RacerSnapshot> racers, ToDoubleBiFunction<RacerSnapshot, Integer> value,
+                              boolean skipDiverged) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        boolean anyFine = skipDiverged && racers.stream().anyMatch(r -> !r.diverged());
         for (RacerSnapshot t : racers) {
+            if (anyFine && t.diverged()) {
+                continue;
+            }
             for (int i = 0; i < t.trace().size(); i++) {
                 double v = value.applyAsDouble(t, i);
                 if (Double.isFinite(v)) {
@@ -161,7 +170,8 @@ public final class CurveRenderer {
     }
 
     private void curve(GraphicsContext gc, Panel p, RacerSnapshot t, ToDoubleBiFunction<RacerSnapshot, Integer> value,
-                       double scale) {
+                       PlotStyle style) {
+        double scale = style.scale();
         int n = t.trace().size();
         if (xs.length < 4 * n) {
             xs = new double[Math.max(4 * n, 2 * xs.length)];
@@ -181,7 +191,7 @@ public final class CurveRenderer {
                 continue;
             }
             double x = p.px(t.trace().step(i));
-            double y = Math.max(-1e5, Math.min(1e5, p.py(v)));
+            double y = Math.max(p.y, Math.min(p.y + p.h, p.py(v)));
             int c = (int) Math.floor(x);
             if (c != column) {
                 m = flush(column, first, low, high, last, m);
@@ -197,10 +207,20 @@ public final class CurveRenderer {
         m = flush(column, first, low, high, last, m);
         // no clip(): the software pipeline renders a clip as a mask and that cost ~0.5 s per
         // frame at 12 curves; the y range covers every finite value, so nothing leaves the panel
-        gc.setStroke(Color.web(t.colour()).deriveColor(0, 1, 0.82, 1));
+        gc.setStroke(ink(t.colour(), style));
         gc.setLineWidth(1.5 * scale);
         gc.setLineJoin(StrokeLineJoin.BEVEL);
         gc.strokePolyline(xs, ys, m);
+    }
+
+    /** A racer's colour made readable on the plot background (white racers on white, say). */
+    private static Color ink(String colour, PlotStyle style) {
+        Color c = Color.web(colour);
+        boolean darkBackground = style.background().getBrightness() < 0.5;
+        if (darkBackground) {
+            return c.getBrightness() < 0.35 ? c.deriveColor(0, 1, 1, 1).brighter().brighter() : c;
+        }
+        return c.getBrightness() > 0.85 && c.getSaturation() < 0.2 ? Color.gray(0.55) : c.deriveColor(0, 1, 0.85, 1);
     }
 
     /** Appends one column's first/low/high/last (skipping repeats); returns the new count. */
@@ -229,7 +249,8 @@ public final class CurveRenderer {
     }
 
     private static void divergence(GraphicsContext gc, Panel p, RacerSnapshot t,
-                                   ToDoubleBiFunction<RacerSnapshot, Integer> value, double s) {
+                                   ToDoubleBiFunction<RacerSnapshot, Integer> value, PlotStyle style) {
+        double s = style.scale();
         double x = p.px(t.divergedAt());
         if (t.trace().isEmpty()) {
             return;
@@ -238,7 +259,7 @@ public final class CurveRenderer {
         double y = Double.isFinite(v) ? p.py(v) : p.y + 10;
         y = Math.max(p.y + 8, Math.min(p.y + p.h - 8, y));
         double r = 6 * s;
-        Color c = Color.web(t.colour()).deriveColor(0, 1, 0.82, 1);
+        Color c = ink(t.colour(), style);
         gc.setStroke(c);
         gc.setLineWidth(2.5 * s);
         gc.strokeLine(x - r, y - r, x + r, y + r);

@@ -42,6 +42,7 @@ public final class MainView extends BorderPane {
     private final InspectorView inspector = new InspectorView();
     private final StatusBarView status;
     private final CheckBox logY = new CheckBox("Log y");
+    private ScrollPane leftScroll;
     private dev.descent.ui.network.DataModeView dataView;
     private javafx.scene.Node surfaceCentre;
     private final FrameClock clock = new FrameClock();
@@ -94,7 +95,7 @@ public final class MainView extends BorderPane {
         VBox left = new VBox(10, new ProblemView(model.problem()), new RacersView(model.racers()));
         left.getStyleClass().add(Styles.SIDE_PANEL);
         left.setPrefWidth(340);
-        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(300);
         leftScroll.setPrefWidth(350);
@@ -147,6 +148,7 @@ public final class MainView extends BorderPane {
                 getStyleClass().remove(Styles.PRESENTATION);
             }
             map.setLineScale(b ? 1.8 : 1);
+            leftScroll.setPrefWidth(b ? 470 : 350);
             applyPlotStyle();
         });
         applyPlotStyle();
@@ -172,7 +174,7 @@ public final class MainView extends BorderPane {
             return;
         }
         RaceSnapshot f = model.pollFrame();
-        map.redraw(f, () -> selectedIndex(f));
+        map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
         // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
         // leaves the software renderer time for the map
         if (!f.running() || ++curveFrame % 3 == 0) {

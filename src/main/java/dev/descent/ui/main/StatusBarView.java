@@ -43,7 +43,7 @@ public final class StatusBarView extends HBox {
         rates.setText(String.format(Locale.ROOT, "step %,d  |  %,.0f steps/s  |  %.0f fps",
                 frame.stepsRun(), stepsPerSecond, framesPerSecond));
         long diverged = frame.divergedCount();
-        racers.setText(String.format(Locale.ROOT, "%d running, %d diverged",
-                frame.racers().size() - diverged, diverged));
+        racers.setText(String.format(Locale.ROOT, "%d %s, %d diverged",
+                frame.racers().size() - diverged, frame.finished() ? "finished" : "racing", diverged));
     }
 }

@@ -16,7 +16,15 @@ import dev.descent.core.race.RaceSnapshot;
  * @param startX    the common start
  * @param startY    the common start
  * @param lineScale 1 normally, larger in presentation mode
+ * @param cursorStep the step under the curves' shared cursor (each racer's position there is
+ *                   ringed on the map), -1 for none
  */
 public record MapPicture(Surface surface, ViewWindow window, boolean logScale, RaceSnapshot frame, int selected,
-                         double startX, double startY, double lineScale) {
+                         double startX, double startY, double lineScale, long cursorStep) {
+
+    /** A picture without a step cursor. */
+    public MapPicture(Surface surface, ViewWindow window, boolean logScale, RaceSnapshot frame, int selected,
+                      double startX, double startY, double lineScale) {
+        this(surface, window, logScale, frame, selected, startX, startY, lineScale, -1);
+    }
 }

@@ -57,6 +57,11 @@ public final class MapRenderer {
         if (p.selected() >= 0 && p.selected() < racers.size()) {
             drawArrows(gc, racers.get(p.selected()), proj, p.lineScale());
         }
+        if (p.cursorStep() >= 0) {
+            for (RacerSnapshot r : racers) {
+                drawCursor(gc, r, p.cursorStep(), proj, p.lineScale());
+            }
+        }
     }
 
     private void drawCriticalPoints(GraphicsContext gc, MapPicture p, MapProjection proj) {
@@ -151,7 +156,11 @@ public final class MapRenderer {
             gc.setLineWidth(3 * scale);
             gc.strokeLine(hx - rad, hy - rad, hx + rad, hy + rad);
             gc.strokeLine(hx - rad, hy + rad, hx + rad, hy - rad);
-            label(gc, r.label() + ": diverged at step " + r.divergedAt(), hx + rad + 3, hy, colour, scale);
+            String text = r.label() + ": diverged at step " + r.divergedAt();
+            // the head of a diverged racer is usually far outside: keep its label on the map
+            double lx = Math.max(4, Math.min(proj.width() - textWidth(text, scale) - 4, hx + rad + 3));
+            double ly = Math.max(10 * scale, Math.min(proj.height() - 10 * scale, hy));
+            label(gc, text, lx, ly, colour, scale);
         } else {
             gc.setFill(colour);
             gc.fillOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
@@ -159,6 +168,35 @@ public final class MapRenderer {
             gc.setLineWidth(1.2 * scale);
             gc.strokeOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
         }
+    }
+
+    /** A ring where the racer was at the curves' cursor step (the last kept point at or before it). */
+    private static void drawCursor(GraphicsContext gc, RacerSnapshot r, long step, MapProjection proj, double scale) {
+        TraceSnapshot t = r.trace();
+        int lo = 0;
+        int hi = t.size() - 1;
+        int at = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t.step(mid) <= step) {
+                at = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (at < 0) {
+            return;
+        }
+        double x = proj.px(t.value("x", at));
+        double y = proj.py(t.value("y", at));
+        double rad = 7 * scale;
+        gc.setLineWidth(2.5 * scale);
+        gc.setStroke(Color.WHITE);
+        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
+        gc.setLineWidth(1.5 * scale);
+        gc.setStroke(Color.web(r.colour()));
+        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
     }
 
     private static double clampPixel(double v) {
@@ -217,7 +255,12 @@ public final class MapRenderer {
         gc.setFill(colour);
         gc.fillPolygon(new double[] {ex, ex - h * Math.cos(a - 0.4), ex - h * Math.cos(a + 0.4)},
                 new double[] {ey, ey - h * Math.sin(a - 0.4), ey - h * Math.sin(a + 0.4)}, 3);
-        label(gc, text, ex + 4, ey, colour, scale);
+        label(gc, text, ex + (dx >= 0 ? 8 : -8) * scale - (dx >= 0 ? 0 : textWidth(text, scale)), ey, colour, scale);
+    }
+
+    /** Rough width of a label, to put it left of an arrow that points left. */
+    private static double textWidth(String text, double scale) {
+        return text.length() * 7 * scale;
     }
 
     private static void label(GraphicsContext gc, String text, double x, double y, Color colour, double scale) {

@@ -4,6 +4,7 @@ import dev.descent.ui.Styles;
 import dev.descent.ui.problem.ProblemViewModel;
 import dev.descent.core.race.RaceSnapshot;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -22,9 +23,11 @@ public final class MapView extends Pane {
     private static final double RESOLUTION = 1;
 
     private final ProblemViewModel problem;
+    /** Offscreen: the heatmap and contours are drawn here once and kept as an image. */
     private final Canvas background = new Canvas();
     private final Canvas canvas = new Canvas();
     private Object backgroundKey;
+    private WritableImage backgroundImage;
     private final MapRenderer renderer = new MapRenderer();
     private double dragX;
     private double dragY;
@@ -32,6 +35,7 @@ public final class MapView extends Pane {
     private boolean dirty = true;
     private RaceSnapshot drawn;
     private double lineScale = 1;
+    private long drawnCursor = -1;
 
     public MapView(ProblemViewModel problem) {
         this.problem = problem;
@@ -42,13 +46,11 @@ public final class MapView extends Pane {
     private void createView() {
         setId(ID);
         getStyleClass().add(Styles.PLOT);
-        getChildren().addAll(background, canvas);
+        getChildren().add(canvas);
         setMinSize(200, 200);
     }
 
     private void bindViewModel() {
-        background.widthProperty().bind(widthProperty());
-        background.heightProperty().bind(heightProperty());
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         canvas.widthProperty().addListener(o -> dirty = true);
@@ -74,10 +76,14 @@ public final class MapView extends Pane {
     }
 
     /** Draws the frame when it or the view changed. */
-    public void redraw(RaceSnapshot frame, IntSupplier selected) {
+    public void redraw(RaceSnapshot frame, IntSupplier selected, long cursorStep) {
+        if (cursorStep != drawnCursor) {
+            dirty = true;
+        }
         if (!dirty && frame == drawn) {
             return;
         }
+        drawnCursor = cursorStep;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w < 2 || h < 2 || problem.surfaceProperty().get() == null) {
@@ -85,14 +91,22 @@ public final class MapView extends Pane {
         }
         double[] start = problem.startProperty().get();
         MapPicture picture = new MapPicture(problem.surfaceProperty().get(), problem.windowProperty().get(),
-                problem.logScaleProperty().get(), frame, selected.getAsInt(), start[0], start[1], lineScale);
+                problem.logScaleProperty().get(), frame, selected.getAsInt(), start[0], start[1], lineScale,
+                cursorStep);
         Object key = java.util.List.of(picture.surface(), picture.window(), picture.logScale(), w, h, lineScale);
         if (!key.equals(backgroundKey)) {
+            // one opaque layer redrawn per frame costs the software pipeline far less than a
+            // transparent overlay blended over a second canvas
+            background.setWidth(w);
+            background.setHeight(h);
             renderer.drawBackground(background.getGraphicsContext2D(), picture, w, h, RESOLUTION);
+            backgroundImage = background.snapshot(null, null);
             backgroundKey = key;
         }
-        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
-        renderer.drawRace(canvas.getGraphicsContext2D(), picture, w, h);
+        var gc = canvas.getGraphicsContext2D();
+        gc.setImageSmoothing(false);
+        gc.drawImage(backgroundImage, 0, 0);
+        renderer.drawRace(gc, picture, w, h);
         drawn = frame;
         dirty = false;
     }

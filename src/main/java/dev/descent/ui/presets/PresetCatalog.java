@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Finds presets: the ones bundled in the jar (classpath folder {@code /presets}) and the
  * {@code *.json} files of the folders passed in (a {@code presets/} folder next to the app, the
- * user's own). A file that does not load is skipped and reported, never half-used.
+ * user's own). A folder file replaces a bundled one of the same name. A file that does not
+ * load is skipped and reported, never half-used.
  */
 public final class PresetCatalog {
     /** The classpath folder of bundled presets. */
@@ -35,15 +37,16 @@ public final class PresetCatalog {
      * @param problems collects "file: reason" for files that did not load
      */
     public static List<PresetEntry> load(List<Path> folders, List<String> problems) {
-        List<PresetEntry> out = new ArrayList<>();
+        // keyed by file name: a folder's rosenbrock-race.json replaces the bundled one
+        Map<String, PresetEntry> out = new LinkedHashMap<>();
         bundled(out, problems);
         for (Path folder : folders) {
             scan(folder, folder.toString(), out, problems);
         }
-        return out;
+        return new ArrayList<>(out.values());
     }
 
-    private static void bundled(List<PresetEntry> out, List<String> problems) {
+    private static void bundled(Map<String, PresetEntry> out, List<String> problems) {
         URL url = PresetCatalog.class.getResource(BUNDLED);
         if (url == null) {
             return;
@@ -66,7 +69,7 @@ public final class PresetCatalog {
         }
     }
 
-    private static void scan(Path folder, String source, List<PresetEntry> out, List<String> problems) {
+    private static void scan(Path folder, String source, Map<String, PresetEntry> out, List<String> problems) {
         if (!Files.isDirectory(folder)) {
             return;
         }
@@ -80,7 +83,7 @@ public final class PresetCatalog {
         }
         for (Path file : files) {
             try {
-                out.add(new PresetEntry(PresetFiles.load(file), source));
+                out.put(file.getFileName().toString(), new PresetEntry(PresetFiles.load(file), source));
             } catch (ConfigException e) {
                 problems.add(e.getMessage());
             }

@@ -93,6 +93,20 @@ class PresetsTest {
     }
 
     @Test
+    void folderPresetReplacesTheBundledOneOfTheSameNameAndABadOneIsReported() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("presets"));
+        model.save(folder.resolve("rosenbrock-race.json"));
+        Files.writeString(folder.resolve("broken.json"), "{\"title\": 3");
+        List<String> problems = new ArrayList<>();
+        List<PresetEntry> entries = PresetCatalog.load(List.of(folder), problems);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("broken.json"), problems.get(0));
+        long named = entries.stream().filter(e -> e.preset().title().startsWith("Rosenbrock")).count();
+        assertEquals(0, named, "the folder's file of the same name replaced the bundled preset");
+        assertTrue(entries.stream().anyMatch(e -> e.source().equals(folder.toString())));
+    }
+
+    @Test
     void sessionStoreRoundTripsAndRejectsAGarbledFile() throws Exception {
         SessionStore store = new SessionStore(dir.resolve("cfg/session.json"));
         assertTrue(store.load().isEmpty());
