@@ -22,14 +22,19 @@ import torch
 JAR = os.path.join(os.path.dirname(__file__), "..", "..", "target", "descent.jar")
 SHARED = "/work/shared/data"
 
-# name, data source, layers, activation, epochs, lr, normalize
+# name, data source, layers, activation, epochs, lr, normalize, extras (loss, batchnorm, dropout)
 CASES = [
-    ("moons", ("gen", "moons", 400, 0.2), [16, 16], "relu", 60, 0.01, "none"),
-    ("circles", ("gen", "circles", 400, 0.1), [16, 16], "relu", 60, 0.01, "none"),
-    ("spiral", ("gen", "spiral", 400, 0.1), [64, 64], "relu", 150, 0.01, "none"),
-    ("spiral3", ("gen", "spiral3", 600, 0.1), [64, 64], "relu", 150, 0.01, "none"),
-    ("iris", ("file", os.path.join(SHARED, "iris.csv")), [16], "relu", 100, 0.01, "standard"),
+    ("moons", ("gen", "moons", 400, 0.2), [16, 16], "relu", 60, 0.01, "none", {}),
+    ("circles", ("gen", "circles", 400, 0.1), [16, 16], "relu", 60, 0.01, "none", {}),
+    ("spiral", ("gen", "spiral", 400, 0.1), [64, 64], "relu", 150, 0.01, "none", {}),
+    ("spiral3", ("gen", "spiral3", 600, 0.1), [64, 64], "relu", 150, 0.01, "none", {}),
+    ("iris", ("file", os.path.join(SHARED, "iris.csv")), [16], "relu", 100, 0.01, "standard", {}),
+    ("moons", ("gen", "moons", 400, 0.2), [16, 16], "tanh", 60, 0.01, "none", {"loss": "bce"}),
+    ("spiral3", ("gen", "spiral3", 600, 0.1), [64, 64], "relu", 100, 0.01, "none", {"batchnorm": True}),
+    ("spiral", ("gen", "spiral", 400, 0.1), [64, 64], "relu", 150, 0.01, "none", {"dropout": 0.1}),
+    ("iris", ("file", os.path.join(SHARED, "iris.csv")), [16, 16], "selu", 100, 0.01, "standard", {"dropout": 0.1}),
 ]
+ACTIVATIONS = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "selu": torch.nn.SELU}
 SEEDS = [1, 2, 3]
 BATCH = 32
 
@@ -55,20 +60,25 @@ def read_csv(path):
     return torch.tensor(x, dtype=torch.float32), torch.tensor(y), len(names)
 
 
-def descent(path, layers, activation, epochs, lr, normalize, seed):
+def descent(path, layers, activation, epochs, lr, normalize, seed, extras):
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
         summary = f.name
-    subprocess.run(["java", "-jar", JAR, "train", "--data", path, "--layers", ",".join(map(str, layers)),
-                    "--activation", activation, "--racer", f"adam lr={lr}", "--epochs", str(epochs),
-                    "--batch", str(BATCH), "--val", "0", "--normalize", normalize, "--seed", str(seed),
-                    "--backend", "cpu", "--summary", summary], check=True, capture_output=True)
+    args = ["java", "-jar", JAR, "train", "--data", path, "--layers", ",".join(map(str, layers)),
+            "--activation", activation, "--racer", f"adam lr={lr}", "--epochs", str(epochs),
+            "--batch", str(BATCH), "--val", "0", "--normalize", normalize, "--seed", str(seed),
+            "--backend", "cpu", "--summary", summary, "--loss", extras.get("loss", "ce")]
+    if extras.get("batchnorm"):
+        args.append("--batchnorm")
+    if extras.get("dropout"):
+        args += ["--dropout", str(extras["dropout"])]
+    subprocess.run(args, check=True, capture_output=True)
     with open(summary) as f:
         result = json.load(f)["racers"][0]
     os.unlink(summary)
     return result["train_accuracy"]
 
 
-def pytorch(path, layers, epochs, lr, normalize, seed):
+def pytorch(path, layers, activation, epochs, lr, normalize, seed, extras):
     torch.manual_seed(seed)
     x, y, classes = read_csv(path)
     if normalize == "standard":
@@ -76,10 +86,24 @@ def pytorch(path, layers, epochs, lr, normalize, seed):
     sizes = [x.shape[1]] + layers
     modules = []
     for a, b in zip(sizes, sizes[1:]):
-        modules += [torch.nn.Linear(a, b), torch.nn.ReLU()]
-    net = torch.nn.Sequential(*modules, torch.nn.Linear(sizes[-1], classes))
+        modules.append(torch.nn.Linear(a, b))
+        if extras.get("batchnorm"):
+            modules.append(torch.nn.BatchNorm1d(b))
+        modules.append(ACTIVATIONS[activation]())
+        if extras.get("dropout"):
+            p = extras["dropout"]
+            modules.append(torch.nn.AlphaDropout(p) if activation == "selu" else torch.nn.Dropout(p))
+    bce = extras.get("loss") == "bce"
+    net = torch.nn.Sequential(*modules, torch.nn.Linear(sizes[-1], 1 if bce else classes))
     opt = torch.optim.Adam(net.parameters(), lr=lr)
-    loss_fn = torch.nn.CrossEntropyLoss()
+    ce = torch.nn.CrossEntropyLoss()
+    bce_fn = torch.nn.BCEWithLogitsLoss()
+
+    def loss_fn(out, target):
+        return bce_fn(out[:, 0], target.float()) if bce else ce(out, target)
+
+    def predicted(out):
+        return (out[:, 0] > 0).long() if bce else out.argmax(1)
     n = x.shape[0]
     for _ in range(epochs):
         perm = torch.randperm(n)
@@ -92,25 +116,28 @@ def pytorch(path, layers, epochs, lr, normalize, seed):
             opt.zero_grad()
             loss.backward()
             opt.step()
-            correct += (out.argmax(1) == y[idx]).sum().item()
+            correct += (predicted(out) == y[idx]).sum().item()
     return correct / n
 
 
 def main():
     torch.set_num_threads(1)
-    print("| data set | net | epochs | Descent train acc. | PyTorch train acc. | difference |")
-    print("|---|---|---|---|---|---|")
+    print("| data set | net | options | epochs | Descent train acc. | PyTorch train acc. | difference |")
+    print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as directory:
-        for name, source, layers, activation, epochs, lr, normalize in CASES:
+        for name, source, layers, activation, epochs, lr, normalize, extras in CASES:
             ours, theirs = [], []
             for seed in SEEDS:
                 path = write_data(source, seed, directory)
-                ours.append(descent(path, layers, activation, epochs, lr, normalize, seed))
-                theirs.append(pytorch(path, layers, epochs, lr, normalize, seed))
+                ours.append(descent(path, layers, activation, epochs, lr, normalize, seed, extras))
+                theirs.append(pytorch(path, layers, activation, epochs, lr, normalize, seed, extras))
             a = sum(ours) / len(ours)
             b = sum(theirs) / len(theirs)
             net = "-".join(str(s) for s in ["in"] + layers + ["out"])
-            print(f"| {name} | {net} relu | {epochs} | {a:.3f} | {b:.3f} | {a - b:+.3f} |")
+            options = ", ".join(f"{k}={v}" for k, v in extras.items()) or "ce"
+            if normalize != "none":
+                options += f", {normalize} scaling"
+            print(f"| {name} | {net} {activation} | {options} | {epochs} | {a:.3f} | {b:.3f} | {a - b:+.3f} |")
             sys.stdout.flush()
 
 

@@ -284,7 +284,8 @@ public final class DataModeViewModel implements AutoCloseable {
 
     private static TrainingRacerSpec spec(RacerConfig c, String label, Init init) {
         return new TrainingRacerSpec(label == null ? c.label() : label, Spec.parse(c.optimizer()), init,
-                c.clipNorm() > 0 ? c.clipNorm() : Double.NaN, c.clipValue() > 0 ? c.clipValue() : Double.NaN);
+                c.clipNorm() > 0 ? c.clipNorm() : Double.NaN, c.clipValue() > 0 ? c.clipValue() : Double.NaN,
+                null, null);
     }
 
     private TrainingSession build(PreparedData p) {

@@ -62,7 +62,7 @@ public final class LrRangeTest {
         values.put("lr", Double.toString(minLr));
         Spec optimizer = new Spec(racer.spec().optimizer().name(), values);
         TrainingRacerSpec rs = new TrainingRacerSpec("lr range", optimizer, racer.spec().init(),
-                racer.spec().clipNorm(), racer.spec().clipValue());
+                racer.spec().clipNorm(), racer.spec().clipValue(), null, null);
         MlpSpec s = racer.activation() == null ? spec : new MlpSpec(spec.inputs(), spec.hidden(), spec.outputs(),
                 racer.activation(), spec.batchNorm(), spec.dropout(), spec.loss());
         int batch = Math.min(options.batch(), data.train().size());

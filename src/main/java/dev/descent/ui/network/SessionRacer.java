@@ -23,4 +23,10 @@ public record SessionRacer(String colour, TrainingRacerSpec spec, ActivationSpec
     public String label() {
         return spec.label();
     }
+
+    /** The engine's racer spec with this racer's schedule and colour. */
+    public TrainingRacerSpec trainingSpec() {
+        return new TrainingRacerSpec(spec.label(), spec.optimizer(), spec.init(), spec.clipNorm(), spec.clipValue(),
+                schedule, colour);
+    }
 }

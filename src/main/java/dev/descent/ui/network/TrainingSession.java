@@ -1,7 +1,6 @@
 package dev.descent.ui.network;
 
 import dev.descent.core.compute.Backend;
-import dev.descent.core.config.Spec;
 import dev.descent.core.nn.ActivationSpec;
 import dev.descent.core.nn.Loss;
 import dev.descent.core.nn.MlpSpec;
@@ -24,8 +23,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A data-set race for the {@code RaceRunner}: the app's racers grouped into {@link TrainingRace}s
- * that share an activation and a schedule (the engine batches one architecture and one
- * schedule per race), stepped in lock-step on the same minibatches (same seed). Besides the
+ * that share an activation (the engine batches one architecture per race), stepped in lock-step on the same minibatches (same seed). Besides the
  * usual {@link RaceSnapshot} it publishes a {@link NetworkFrame} (class maps over the input
  * plane, epoch histories, weights), recomputed at most every {@code refreshNanos} while
  * playing fast and after every single step.
@@ -75,8 +73,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         for (int i = 0; i < racers.size(); i++) {
             SessionRacer r = racers.get(i);
             ActivationSpec a = r.activation() == null ? base.activation() : r.activation();
-            String schedule = r.schedule() == null ? "" : r.schedule().toString();
-            byKey.computeIfAbsent(List.of(a, schedule), k -> new ArrayList<>()).add(i);
+            byKey.computeIfAbsent(List.of(a), k -> new ArrayList<>()).add(i);
             epochs.add(new ArrayList<>());
         }
         try {
@@ -85,11 +82,9 @@ public final class TrainingSession implements Steppable, AutoCloseable {
                 ActivationSpec a = first.activation() == null ? base.activation() : first.activation();
                 MlpSpec spec = new MlpSpec(base.inputs(), base.hidden(), base.outputs(), a, base.batchNorm(),
                         base.dropout(), base.loss());
-                Spec schedule = first.schedule();
-                TrainingRaceOptions o = new TrainingRaceOptions(options.epochs(), options.batch(), options.l1(),
-                        options.l2(), options.seed(), options.init(), schedule);
-                List<TrainingRacerSpec> specs = members.stream().map(i -> racers.get(i).spec()).toList();
-                TrainingRace race = new TrainingRace(backend, spec, data.train(), data.validation(), specs, o, stopping);
+                List<TrainingRacerSpec> specs = members.stream().map(i -> racers.get(i).trainingSpec()).toList();
+                TrainingRace race = new TrainingRace(backend, spec, data.train(), data.validation(), specs, options,
+                        stopping);
                 int[] idx = members.stream().mapToInt(Integer::intValue).toArray();
                 race.addListener(e -> epochs.get(idx[e.racer()]).add(e));
                 groups.add(new Group(race, idx));
