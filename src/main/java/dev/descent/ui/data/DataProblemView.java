@@ -124,6 +124,9 @@ public final class DataProblemView extends VBox {
         });
         generator.setValue(model.generatorProperty().get());
         generator.valueProperty().addListener((o, a, b) -> model.generatorProperty().set(b));
+        model.generatorProperty().addListener((o, a, b) -> generator.setValue(b));
+        model.bundledProperty().addListener((o, a, b) -> bundled.setValue(b));
+        model.normalizationProperty().addListener((o, a, b) -> normalization.setValue(b));
         bundled.setValue(model.bundledProperty().get());
         bundled.valueProperty().addListener((o, a, b) -> model.bundledProperty().set(b));
         normalization.setValue(model.normalizationProperty().get());

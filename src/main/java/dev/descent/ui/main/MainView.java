@@ -45,6 +45,7 @@ public final class MainView extends BorderPane {
     private ScrollPane leftScroll;
     private dev.descent.ui.network.DataModeView dataView;
     private javafx.scene.Node surfaceCentre;
+    private final StepRate dataRate = new StepRate();
     private final FrameClock clock = new FrameClock();
     private Optional<QuadraticAnalysis> quadratic = Optional.empty();
     private long lastStatus;
@@ -169,7 +170,8 @@ public final class MainView extends BorderPane {
             dataView.frame(now);
             if (now - lastStatus > STATUS_NANOS && dataView.lastSnapshot() != null) {
                 lastStatus = now;
-                status.update(dataView.lastSnapshot(), 0, clock.framesPerSecond());
+                dataRate.observe(dataView.lastSnapshot().stepsRun(), now);
+                status.update(dataView.lastSnapshot(), dataRate.perSecond(), clock.framesPerSecond());
             }
             return;
         }

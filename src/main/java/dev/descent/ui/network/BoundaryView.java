@@ -4,7 +4,6 @@ import dev.descent.core.data.Dataset;
 import dev.descent.core.race.TrainingRaceEpoch;
 import dev.descent.ui.data.PreparedData;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
@@ -87,15 +86,18 @@ public final class BoundaryView extends CanvasPane {
             gc.setFill(Color.web("#f7f7f7"));
             gc.fillRect(x0, y0 + top, plot, plot);
         } else if (r.grid() != null) {
-            gc.setImageSmoothing(true);
-            gc.drawImage(image(r.grid()), x0, y0 + top, plot, plot);
+            int side = (int) Math.round(plot);
+            gc.setImageSmoothing(false);
+            gc.drawImage(raster(r.grid(), side, pl), x0, y0 + top, plot, plot);
         }
         java.util.function.DoubleUnaryOperator px = v -> x0 + (v - pl[0]) / (pl[1] - pl[0]) * plot;
         java.util.function.DoubleUnaryOperator py = v -> y0 + top + (pl[3] - v) / (pl[3] - pl[2]) * plot;
         double dot = Math.max(3, Math.min(6, plot / 40));
-        points(gc, data.train(), px, py, dot, true);
-        if (showValidation) {
-            points(gc, data.validation(), px, py, dot, false);
+        if (data.curve()) {
+            points(gc, data.train(), px, py, dot, true);
+            if (showValidation) {
+                points(gc, data.validation(), px, py, dot, false);
+            }
         }
         if (data.curve() && r.grid() != null) {
             double[] xs = new double[frame.gridSize()];
@@ -121,11 +123,35 @@ public final class BoundaryView extends CanvasPane {
         title(gc, r.label() + metric + (r.diverged() != null ? "  DIVERGED" : ""), x0 + 14, y0 + 12);
     }
 
-    private WritableImage image(float[] grid) {
+    /** The tile as one image: class map (bilinear from the grid) with the points stamped on top. */
+    private WritableImage raster(float[] grid, int side, double[] pl) {
+        int[] px = TileRaster.background(cellColours(grid), frame.gridSize(), side);
+        double r = Math.max(2, Math.min(4, side / 60.0));
+        stampAll(px, side, pl, data.train(), r, true);
+        if (showValidation) {
+            stampAll(px, side, pl, data.validation(), r + 0.5, false);
+        }
+        WritableImage img = new WritableImage(side, side);
+        img.getPixelWriter().setPixels(0, 0, side, side, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0,
+                side);
+        return img;
+    }
+
+    private void stampAll(int[] px, int side, double[] pl, Dataset d, double r, boolean filled) {
+        for (int i = 0; i < d.size(); i++) {
+            double[] p = data.point(d, i);
+            double x = (p[0] - pl[0]) / (pl[1] - pl[0]) * side;
+            double y = (pl[3] - p[1]) / (pl[3] - pl[2]) * side;
+            Color c = d.isClassification() ? ClassColours.of(d.label(i)) : Color.web("#444444");
+            TileRaster.stamp(px, side, x, y, r, TileRaster.argb(filled ? c : c.darker()), filled);
+        }
+    }
+
+    /** Each grid cell's colour: the probability-weighted class colour, paler where the net is unsure. */
+    private int[] cellColours(float[] grid) {
         int g = frame.gridSize();
         int classes = frame.classes();
-        WritableImage img = new WritableImage(g, g);
-        PixelWriter pw = img.getPixelWriter();
+        int[] cells = new int[g * g];
         if (classes <= 1) {
             float lo = Float.POSITIVE_INFINITY;
             float hi = Float.NEGATIVE_INFINITY;
@@ -135,10 +161,10 @@ public final class BoundaryView extends CanvasPane {
             }
             for (int i = 0; i < g * g; i++) {
                 double t = hi > lo ? (grid[i] - lo) / (hi - lo) : 0.5;
-                pw.setColor(i % g, i / g, Color.web("#2166ac").interpolate(Color.web("#b2182b"), t)
+                cells[i] = TileRaster.argb(Color.web("#2166ac").interpolate(Color.web("#b2182b"), t)
                         .interpolate(Color.WHITE, 0.45));
             }
-            return img;
+            return cells;
         }
         for (int i = 0; i < g * g; i++) {
             double red = 0;
@@ -154,12 +180,11 @@ public final class BoundaryView extends CanvasPane {
                 max = Math.max(max, p);
             }
             // confident cells stronger, unsure ones paler: the boundary shows as a pale band
-            double confidence = classes == 1 ? 1 : (max - 1.0 / classes) / (1 - 1.0 / classes);
+            double confidence = (max - 1.0 / classes) / (1 - 1.0 / classes);
             double fade = 0.85 - 0.5 * Math.max(0, Math.min(1, confidence));
-            Color mix = Color.color(clamp(red), clamp(green), clamp(blue)).interpolate(Color.WHITE, fade);
-            pw.setColor(i % g, i / g, mix);
+            cells[i] = TileRaster.argb(Color.color(clamp(red), clamp(green), clamp(blue)).interpolate(Color.WHITE, fade));
         }
-        return img;
+        return cells;
     }
 
     private static double clamp(double v) {

@@ -21,6 +21,8 @@ abstract class CanvasPane extends Pane {
         setMinSize(minW, minH);
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
+        canvas.widthProperty().addListener(o -> repaint());
+        canvas.heightProperty().addListener(o -> repaint());
     }
 
     /** Clears and paints; does nothing while the pane has no size. */

@@ -50,6 +50,8 @@ public final class DataModeView extends SplitPane {
     private final Label selected = new Label();
     private final SplitPane centre = new SplitPane();
     private final FrameTimes frameTimes = new FrameTimes(600);
+    private final FrameTimes frameWork = new FrameTimes(600);
+    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private int curveFrame;
     private RaceSnapshot lastSnapshot;
 
@@ -109,6 +111,12 @@ public final class DataModeView extends SplitPane {
     /** Called once per animation frame. */
     public void frame(long now) {
         frameTimes.tick(now);
+        long start = cpu.isCurrentThreadCpuTimeSupported() ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
+        draw();
+        frameWork.record((cpu.isCurrentThreadCpuTimeSupported() ? cpu.getCurrentThreadCpuTime() : System.nanoTime()) - start);
+    }
+
+    private void draw() {
         RaceSnapshot s = model.pollFrame();
         lastSnapshot = s;
         NetworkFrame f = model.networkFrame();
@@ -122,9 +130,12 @@ public final class DataModeView extends SplitPane {
             curves.show(f, model.network().epochsProperty().get(), d.classification(), s.finished());
         }
         RacerFrame r = sel < 0 ? null : f.racers().get(sel);
-        gradients.show(r);
-        activations.show(r);
-        drawing.show(r);
+        // the insides change slowly: while racing, every sixth frame is enough
+        if (!s.running() || curveFrame % 6 == 0) {
+            gradients.show(r);
+            activations.show(r);
+            drawing.show(r);
+        }
         lrRange.show(model.lrResultProperty().get());
         selected.setText(r == null ? "" : "Inside: " + r.label() + (r.divergedMessage() == null ? ""
                 : " (" + r.divergedMessage() + ")"));
@@ -133,6 +144,11 @@ public final class DataModeView extends SplitPane {
     /** The newest snapshot the frame loop read (for the status bar). */
     public RaceSnapshot lastSnapshot() {
         return lastSnapshot;
+    }
+
+    /** CPU time of the UI thread spent in {@link #frame(long)} (this view's share of each frame), independent of machine load. */
+    public FrameTimes frameWork() {
+        return frameWork;
     }
 
     /** Animation-frame intervals of the last frames. */

@@ -42,8 +42,8 @@ import java.util.function.Supplier;
  * next Reset afterwards.
  */
 public final class DataModeViewModel implements AutoCloseable {
-    /** How often class maps are recomputed while playing (10 Hz). */
-    public static final long REFRESH_NANOS = 100_000_000L;
+    /** How often class maps are recomputed while playing (about 7 Hz). */
+    public static final long REFRESH_NANOS = 150_000_000L;
 
     private final DataProblemViewModel data = new DataProblemViewModel();
     private final NetworkViewModel network = new NetworkViewModel();
@@ -79,7 +79,10 @@ public final class DataModeViewModel implements AutoCloseable {
         this.clock = clock;
         this.uiExecutor = uiExecutor;
         fillDefaultRacers();
-        data.preparedProperty().addListener((o, a, b) -> reset());
+        data.preparedProperty().addListener((o, a, b) -> {
+            lrResult.set(null);
+            reset();
+        });
         racers.racers().addListener((javafx.collections.ListChangeListener<RacerViewModel>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(this::watch);

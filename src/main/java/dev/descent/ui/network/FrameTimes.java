@@ -20,6 +20,12 @@ public final class FrameTimes {
         last = nanos;
     }
 
+    /** Records one duration directly (for the work done inside a frame). */
+    public void record(long nanos) {
+        intervals[count % intervals.length] = nanos;
+        count++;
+    }
+
     /** Forgets the frames so far. */
     public void clear() {
         count = 0;

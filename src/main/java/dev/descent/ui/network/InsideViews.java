@@ -163,7 +163,8 @@ public final class InsideViews {
                 gc.setLineWidth(2.5);
                 gc.strokeLine(x - slot * 0.3, yMean, x + slot * 0.3, yMean);
                 gc.setFill(TEXT);
-                gc.fillText("L" + (l + 1) + "  std " + fmt(s), x - slot * 0.3, bottom + 13);
+                gc.fillText("L" + (l + 1), x - slot * 0.3, bottom + 13);
+                gc.fillText("std " + fmt(s), x - slot * 0.3, Math.max(top + 10, yTop - 3));
             }
         }
     }

@@ -76,6 +76,7 @@ public final class NetworkEditorView extends VBox {
                 p.set(b.trim());
             }
         });
+        p.addListener((o, a, b) -> c.setValue(b));
         return c;
     }
 }
