@@ -45,6 +45,7 @@ public final class DataModeView extends SplitPane {
     private final InsideViews.NetworkDrawing drawing = new InsideViews.NetworkDrawing();
     private final InsideViews.LrRange lrRange = new InsideViews.LrRange();
     private final Button export = new Button("Export PNG");
+    private final Button exportCsv = new Button("Export CSV");
     private final Button lrTest = new Button("LR range test");
     private final Button lrApply = new Button("Apply 1cycle");
     private final Label selected = new Label();
@@ -73,7 +74,7 @@ public final class DataModeView extends SplitPane {
         lrTest.setId(LR_TEST_ID);
         lrApply.setId(LR_APPLY_ID);
         selected.setId(SELECTED_ID);
-        HBox tools = new HBox(8, selected, lrTest, lrApply, export);
+        HBox tools = new HBox(8, selected, lrTest, lrApply, export, exportCsv);
         tools.getStyleClass().add(Styles.SIDE_PANEL);
         SplitPane top = new SplitPane(boundaries, curves);
         top.setDividerPositions(0.55);
@@ -98,14 +99,33 @@ public final class DataModeView extends SplitPane {
         lrTest.setOnAction(e -> model.runLrRangeTest());
         lrApply.disableProperty().bind(model.lrResultProperty().isNull());
         lrApply.setOnAction(e -> model.applyLrSuggestion());
+        exportCsv.setOnAction(e -> saveCsv());
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("descent-datasets.png");
             File f = chooser.showSaveDialog(getScene().getWindow());
             if (f != null) {
-                exportPng(f.toPath(), 2);
+                model.report(exportPng(f.toPath(), 2) ? "saved " + f : "not saved: " + f);
             }
         });
+    }
+
+    private void saveCsv() {
+        NetworkFrame f = model.networkFrame();
+        if (f == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("descent-metrics.csv");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            try {
+                dev.descent.core.preset.AtomicFiles.write(file.toPath(), MetricsCsv.of(f));
+                model.report("saved " + file);
+            } catch (IOException e) {
+                model.report("not saved: " + file + ": " + e.getMessage());
+            }
+        }
     }
 
     /** Called once per animation frame. */

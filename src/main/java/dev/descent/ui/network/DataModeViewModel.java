@@ -378,6 +378,11 @@ public final class DataModeViewModel implements AutoCloseable {
         return true;
     }
 
+    /** Shows a message in the status bar (what was saved, file errors). */
+    public void report(String text) {
+        message.set(text);
+    }
+
     // Queries
 
     /** The engine's newest race snapshot (once per animation frame). */
