@@ -321,7 +321,8 @@ public final class InsideViews {
                 gc.strokeLine(xm, top, xm, bottom);
                 gc.setLineDashes((double[]) null);
                 gc.setFill(Color.web("#2ca02c"));
-                gc.fillText("max lr " + fmt(result.suggestedMaxLr()), Math.min(x + 4, right - 80), top + 12);
+                String text = "max lr " + fmt(result.suggestedMaxLr());
+                gc.fillText(text, x - 4 - text.length() * 6 > left ? x - 4 - text.length() * 6 : x + 4, top + 12);
             }
         }
 

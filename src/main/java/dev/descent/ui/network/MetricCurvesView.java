@@ -142,7 +142,7 @@ public final class MetricCurvesView extends CanvasPane {
                     gc.setLineWidth(2.5);
                     gc.strokeLine(x - 6, y - 6, x + 6, y + 6);
                     gc.strokeLine(x - 6, y + 6, x + 6, y - 6);
-                    gc.fillText("stopped", x - 18, y - 9);
+                    gc.fillText("stopped", Math.min(x - 18, right - 44), y - 9);
                 }
             }
         }

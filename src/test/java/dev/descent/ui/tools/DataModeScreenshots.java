@@ -83,6 +83,7 @@ public final class DataModeScreenshots extends Application {
             // 2: racing initialisations on spirals with a deep sigmoid net (vanishing gradients)
             fx(v -> {
                 m.data().generatorProperty().set("spiral");
+                m.data().noiseProperty().set(0.05);
                 m.network().hiddenProperty().set("16, 16, 16, 16");
                 m.network().activationProperty().set("sigmoid");
                 m.network().earlyStoppingProperty().set(false);
