@@ -96,10 +96,10 @@ public final class InsideViews {
     }
 
     /**
-     * Per hidden layer, the distribution of its activations on the evaluation rows after the
-     * latest epoch, summarised as mean and standard deviation (the engine collects these two
-     * moments): a band of mean +- std per layer. Saturated tanh/sigmoid layers show std near
-     * 0 around +-1 / 0 and 1; a too-small init shrinks the band layer after layer.
+     * Per hidden layer, a histogram of its activations on the evaluation rows now (see
+     * {@link ActivationHistograms}), one row per layer with its range, mean and std: saturated
+     * tanh/sigmoid layers pile up at the ends, a too-small init shrinks the spread layer after
+     * layer, dead ReLUs pile up at 0.
      */
     public static final class Activations extends CanvasPane {
         public static final String ID = "activations";
@@ -118,53 +118,41 @@ public final class InsideViews {
 
         @Override
         void paint(GraphicsContext gc, double w, double h) {
-            title(gc, "activations per hidden layer: mean ± std (latest epoch)", 6, 13);
-            TrainingRaceEpoch e = racer == null ? null : racer.lastEpoch();
-            if (e == null || e.activationMean().length == 0) {
-                if (racer != null && racer.spec().hidden().isEmpty()) {
+            title(gc, "activation histograms per hidden layer", 6, 13);
+            if (racer == null || racer.histograms().isEmpty()) {
+                if (racer != null) {
                     title(gc, "no hidden layer", 6, 30);
                 }
                 return;
             }
-            int layers = e.activationMean().length;
-            double lo = 0;
-            double hi = 0;
-            for (int l = 0; l < layers; l++) {
-                lo = Math.min(lo, e.activationMean()[l] - e.activationStd()[l]);
-                hi = Math.max(hi, e.activationMean()[l] + e.activationStd()[l]);
-            }
-            if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
-                return;
-            }
-            lo = Math.min(lo, -1);
-            hi = Math.max(hi, 1);
-            double left = 40;
+            int layers = racer.histograms().size();
+            double top = 20;
+            double rowH = (h - top - 4) / layers;
+            double left = 8;
             double right = w - 8;
-            double top = 22;
-            double bottom = h - 16;
-            double zero = bottom - (0 - lo) / (hi - lo) * (bottom - top);
-            gc.setStroke(AXIS);
-            gc.strokeLine(left, zero, right, zero);
-            gc.strokeLine(left, top, left, bottom);
-            gc.setFill(TEXT);
-            gc.fillText(fmt(hi), 2, top + 8);
-            gc.fillText(fmt(lo), 2, bottom);
-            double slot = (right - left) / layers;
             for (int l = 0; l < layers; l++) {
-                double m = e.activationMean()[l];
-                double s = e.activationStd()[l];
-                double x = left + slot * (l + 0.5);
-                double yTop = bottom - (m + s - lo) / (hi - lo) * (bottom - top);
-                double yBot = bottom - (m - s - lo) / (hi - lo) * (bottom - top);
-                double yMean = bottom - (m - lo) / (hi - lo) * (bottom - top);
-                gc.setFill(layerColour(l).deriveColor(0, 1, 1, 0.35));
-                gc.fillRect(x - slot * 0.3, yTop, slot * 0.6, Math.max(1, yBot - yTop));
-                gc.setStroke(layerColour(l));
-                gc.setLineWidth(2.5);
-                gc.strokeLine(x - slot * 0.3, yMean, x + slot * 0.3, yMean);
+                LayerHistogram hist = racer.histograms().get(l);
+                double y0 = top + l * rowH;
+                double base = y0 + rowH - 14;
+                double barTop = y0 + 12;
+                int max = 1;
+                for (int c : hist.counts()) {
+                    max = Math.max(max, c);
+                }
+                double bw = (right - left) / hist.counts().length;
+                gc.setFill(layerColour(l).deriveColor(0, 1, 1, 0.7));
+                for (int b = 0; b < hist.counts().length; b++) {
+                    double bh = (base - barTop) * hist.counts()[b] / max;
+                    gc.fillRect(left + b * bw, base - bh, Math.max(1, bw - 1), bh);
+                }
+                gc.setStroke(AXIS);
+                gc.setLineWidth(1);
+                gc.strokeLine(left, base, right, base);
                 gc.setFill(TEXT);
-                gc.fillText("L" + (l + 1), x - slot * 0.3, bottom + 13);
-                gc.fillText("std " + fmt(s), x - slot * 0.3, Math.max(top + 10, yTop - 3));
+                gc.fillText("L" + (l + 1) + "  mean " + fmt(hist.mean()) + "  std " + fmt(hist.std()), left, y0 + 10);
+                gc.fillText(fmt(hist.lo()), left, base + 12);
+                String hi = fmt(hist.hi());
+                gc.fillText(hi, right - hi.length() * 6, base + 12);
             }
         }
     }

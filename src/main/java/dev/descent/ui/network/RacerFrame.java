@@ -18,12 +18,14 @@ import java.util.List;
  * @param epochs       the racer's epoch records so far
  * @param parameters   the racer's current master weights in the {@code ParameterLayout} order
  * @param diverged     "diverged at step k: reason", or null
+ * @param histograms   per hidden layer, the activations on the evaluation rows now
  */
 public record RacerFrame(String label, String colour, MlpSpec spec, float[] grid, List<TrainingRaceEpoch> epochs,
-                         double[] parameters, String diverged) {
+                         double[] parameters, String diverged, List<LayerHistogram> histograms) {
 
     public RacerFrame {
         epochs = List.copyOf(epochs);
+        histograms = List.copyOf(histograms);
     }
 
     /** "diverged at step k: reason", or null while fine. */

@@ -33,6 +33,10 @@ import java.util.function.LongSupplier;
 public final class TrainingSession implements Steppable, AutoCloseable {
     /** Cells per side of the class-map grid. */
     public static final int GRID = 48;
+    /** Evaluation rows (validation, else training) used for the activation histograms. */
+    public static final int HISTOGRAM_ROWS = 512;
+    /** Bins per activation histogram. */
+    public static final int BINS = 30;
 
     private final PreparedData data;
     private final List<SessionRacer> racers;
@@ -41,6 +45,8 @@ public final class TrainingSession implements Steppable, AutoCloseable {
     private final LongSupplier clock;
     private final long refreshNanos;
     private final float[] gridFeatures;
+    private final float[] evalFeatures;
+    private final int evalRows;
     private final double[] plane;
     private final int gridRows;
     private final int channels;
@@ -97,6 +103,15 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         this.gridRows = data.curve() ? GRID : GRID * GRID;
         this.channels = data.classification() ? data.train().classes() : 1;
         this.gridFeatures = gridFeatures();
+        var eval = data.validation().size() > 0 ? data.validation() : data.train();
+        this.evalRows = Math.min(eval.size(), HISTOGRAM_ROWS);
+        int d = eval.dimension();
+        this.evalFeatures = new float[evalRows * d];
+        for (int i = 0; i < evalRows; i++) {
+            for (int j = 0; j < d; j++) {
+                evalFeatures[i * d + j] = (float) eval.features()[i][j];
+            }
+        }
         computeFrame();
     }
 
@@ -176,8 +191,10 @@ public final class TrainingSession implements Steppable, AutoCloseable {
                 int global = g.members[k];
                 SessionRacer sr = racers.get(global);
                 float[] grid = toGrid(out, k * gridRows * outs, outs, race.spec().loss());
+                double[] params = race.parameters(k);
                 list.set(global, new RacerFrame(sr.label(), sr.colour(), race.spec(), grid,
-                        epochs.get(global), race.parameters(k), s.racers().get(k).divergenceMessage()));
+                        epochs.get(global), params, s.racers().get(k).divergenceMessage(),
+                        ActivationHistograms.of(race.spec(), params, evalFeatures, evalRows, BINS)));
             }
         }
         lastFrameNanos = clock.getAsLong();

@@ -88,4 +88,25 @@ class TrainingSessionTest {
             assertEquals(1 - p1, f.racers().get(0).grid()[0], 1e-5);
         }
     }
+
+    @Test
+    void activationHistogramsAgreeWithTheEnginesActivationMoments() {
+        MlpSpec deep = new MlpSpec(2, List.of(8, 5), 2, ActivationSpec.of(Activation.GELU), false, 0, Loss.CE);
+        try (TrainingSession session = new TrainingSession(backend, deep, data,
+                List.of(racer("adam", "adam lr=0.02", null)), options, null, () -> 0L, 0)) {
+            while (session.step()) {
+                // run all epochs
+            }
+            session.snapshot();
+            RacerFrame r = session.frame().racers().get(0);
+            var last = r.lastEpoch();
+            for (int l = 0; l < 2; l++) {
+                LayerHistogram h = r.histograms().get(l);
+                assertEquals(last.activationMean()[l], h.mean(), 1e-4, "mean of layer " + l);
+                assertEquals(last.activationStd()[l], h.std(), 1e-4, "std of layer " + l);
+                assertEquals(data.validation().size() * deep.hidden().get(l),
+                        java.util.Arrays.stream(h.counts()).sum());
+            }
+        }
+    }
 }
