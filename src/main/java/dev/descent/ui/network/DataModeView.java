@@ -36,6 +36,7 @@ public final class DataModeView extends SplitPane {
     public static final String LR_TEST_ID = "lrRangeTest";
     public static final String LR_APPLY_ID = "lrApply";
     public static final String SELECTED_ID = "selectedRacer";
+    public static final String STEP_EPOCH_ID = "stepEpoch";
 
     private final DataModeViewModel model;
     private final BoundaryView boundaries = new BoundaryView();
@@ -46,6 +47,7 @@ public final class DataModeView extends SplitPane {
     private final InsideViews.LrRange lrRange = new InsideViews.LrRange();
     private final Button export = new Button("Export PNG");
     private final Button exportCsv = new Button("Export CSV");
+    private final Button stepEpoch = new Button("Step epoch");
     private final Button lrTest = new Button("LR range test");
     private final Button lrApply = new Button("Apply 1cycle");
     private final Label selected = new Label();
@@ -74,7 +76,9 @@ public final class DataModeView extends SplitPane {
         lrTest.setId(LR_TEST_ID);
         lrApply.setId(LR_APPLY_ID);
         selected.setId(SELECTED_ID);
-        HBox tools = new HBox(8, selected, lrTest, lrApply, export, exportCsv);
+        stepEpoch.setId(STEP_EPOCH_ID);
+        stepEpoch.setTooltip(new javafx.scene.control.Tooltip("Train to the end of the current epoch, then pause"));
+        HBox tools = new HBox(8, selected, stepEpoch, lrTest, lrApply, export, exportCsv);
         tools.getStyleClass().add(Styles.SIDE_PANEL);
         SplitPane top = new SplitPane(boundaries, curves);
         top.setDividerPositions(0.55);
@@ -100,6 +104,7 @@ public final class DataModeView extends SplitPane {
         lrApply.disableProperty().bind(model.lrResultProperty().isNull());
         lrApply.setOnAction(e -> model.applyLrSuggestion());
         exportCsv.setOnAction(e -> saveCsv());
+        stepEpoch.setOnAction(e -> model.stepEpoch());
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("descent-datasets.png");

@@ -202,6 +202,23 @@ public final class DataModeViewModel implements AutoCloseable {
         running.set(false);
     }
 
+    /** Steps to the end of the current epoch (pauses): every racer then has one more epoch record. */
+    public void stepEpoch() {
+        TrainingSession s = session;
+        if (runner == null || s == null) {
+            return;
+        }
+        int rows = s.data().train().size();
+        int batch = Math.min(network.batchProperty().get(), rows);
+        int perEpoch = (rows + batch - 1) / batch;
+        long done = runner.snapshot().stepsRun();
+        long steps = perEpoch - done % perEpoch;
+        for (long i = 0; i < steps; i++) {
+            runner.stepOnce();
+        }
+        running.set(false);
+    }
+
     public void setStepsPerSecond(double speed) {
         stepsPerSecond = Math.max(RaceRunner.MIN_STEPS_PER_SECOND, Math.min(RaceRunner.MAX_STEPS_PER_SECOND, speed));
         if (runner != null) {
@@ -391,6 +408,13 @@ public final class DataModeViewModel implements AutoCloseable {
         if (running.get() && !f.running() && (f.finished() || f.failure() != null)) {
             running.set(false);
             message.set(f.failure() != null ? f.failure() : "every racer has stopped: Reset (R) to train again");
+        }
+        TrainingSession s = session;
+        if (s != null && !running.get() && !f.running() && s.frame().steps() != f.stepsRun()) {
+            // paused with class maps older than the race (throttled steps): a pause command wakes
+            // the engine to publish once, and the session then recomputes its frame
+            s.requestFrame();
+            runner.pause();
         }
         return f;
     }

@@ -54,6 +54,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
     private long lastFrameSteps = -1;
     private long frameVersion;
     private volatile NetworkFrame frame;
+    private volatile boolean frameRequested;
 
     private record Group(TrainingRace race, int[] members) {
     }
@@ -129,6 +130,14 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         return frame;
     }
 
+    /**
+     * Asks for a fresh frame at the next {@link #snapshot()} even if the throttle says wait (any
+     * thread): a paused race whose last steps came inside the throttle interval shows them.
+     */
+    public void requestFrame() {
+        frameRequested = true;
+    }
+
     @Override
     public boolean step() {
         boolean more = false;
@@ -171,7 +180,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         long now = clock.getAsLong();
         long elapsed = lastFrameNanos == Long.MIN_VALUE ? Long.MAX_VALUE : now - lastFrameNanos;
         boolean single = steps - lastFrameSteps == 1 && elapsed >= refreshNanos / 4;
-        if (steps != lastFrameSteps && (elapsed >= refreshNanos || single || finished)) {
+        if (steps != lastFrameSteps && (elapsed >= refreshNanos || single || finished || frameRequested)) {
             computeFrame();
         }
         return RaceSnapshot.of(List.of(merged), steps, finished);
@@ -197,6 +206,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
                         ActivationHistograms.of(race.spec(), params, evalFeatures, evalRows, BINS)));
             }
         }
+        frameRequested = false;
         lastFrameNanos = clock.getAsLong();
         lastFrameSteps = steps;
         frame = new NetworkFrame(list, plane.clone(), GRID, channels, steps, ++frameVersion);

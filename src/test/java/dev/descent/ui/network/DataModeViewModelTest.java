@@ -115,4 +115,20 @@ class DataModeViewModelTest {
         assertTrue(model.racers().selectedProperty().get().toConfig().schedule().startsWith("onecycle"));
         assertTrue(model.session().racers().get(0).schedule().name().equals("onecycle"));
     }
+
+    @Test
+    void stepEpochEndsExactlyOneEpoch() throws Exception {
+        // moons: 300 rows, 240 for training, batch 32: 8 minibatches per epoch
+        model.step();
+        model.awaitFrame(s -> s.stepsRun() == 1, Duration.ofSeconds(10)).orElseThrow();
+        model.stepEpoch();
+        RaceSnapshot s = model.awaitFrame(f -> f.stepsRun() == 8, Duration.ofSeconds(30)).orElseThrow();
+        assertEquals(8, s.stepsRun());
+        model.pollFrame();
+        model.awaitFrame(f -> model.networkFrame().steps() == 8, Duration.ofSeconds(10)).orElseThrow();
+        assertEquals(1, model.networkFrame().racers().get(0).epochs().size(), "one epoch record after a step epoch");
+        model.stepEpoch();
+        assertEquals(16, model.awaitFrame(f -> f.stepsRun() == 16, Duration.ofSeconds(30)).orElseThrow().stepsRun());
+        assertFalse(model.runningProperty().get());
+    }
 }
