@@ -53,7 +53,7 @@ public final class ActivationHistograms {
             for (int i = 0; i < z.length; i++) {
                 z[i] = apply(spec.activation(), slope, z[i]);
             }
-            out.add(histogram(z, bins));
+            out.add(histogram(z, bins, range(spec.activation().function())));
             x = z;
         }
         return out;
@@ -98,7 +98,21 @@ public final class ActivationHistograms {
         };
     }
 
-    static LayerHistogram histogram(double[] v, int bins) {
+    /**
+     * The fixed axis of a bounded activation ({sigmoid: [0, 1], tanh: [-1, 1], ...}), so a layer
+     * whose values collapse shows as one narrow spike instead of being zoomed to fill the plot;
+     * null for an unbounded one (the data's range, widened to include 0).
+     */
+    static double[] range(Activation f) {
+        return switch (f) {
+            case SIGMOID, BINARY_STEP -> new double[] {0, 1};
+            case TANH, HARDTANH, SOFTSIGN -> new double[] {-1, 1};
+            case ARCTAN -> new double[] {-Math.PI / 2, Math.PI / 2};
+            default -> null;
+        };
+    }
+
+    static LayerHistogram histogram(double[] v, int bins, double[] fixed) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double mean = 0;
@@ -122,13 +136,20 @@ public final class ActivationHistograms {
                 var += (d - mean) * (d - mean) / finite;
             }
         }
+        if (fixed != null) {
+            lo = fixed[0];
+            hi = fixed[1];
+        } else {
+            lo = Math.min(lo, 0);
+            hi = Math.max(hi, 0);
+        }
         if (hi - lo < 1e-9) {
             lo -= 0.5;
             hi += 0.5;
         }
         for (double d : v) {
             if (Double.isFinite(d)) {
-                counts[Math.min(bins - 1, (int) ((d - lo) / (hi - lo) * bins))]++;
+                counts[Math.max(0, Math.min(bins - 1, (int) ((d - lo) / (hi - lo) * bins)))]++;
             }
         }
         return new LayerHistogram(lo, hi, counts, mean, Math.sqrt(var));
