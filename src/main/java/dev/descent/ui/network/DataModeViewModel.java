@@ -65,7 +65,7 @@ public final class DataModeViewModel implements AutoCloseable {
     private boolean suspendEdits;
 
     /**
-     * @param backend       where the race computes (the caller closes it after {@link #close()})
+     * @param backend       where the race computes (closed by {@link #close()})
      * @param lrTestBackend a fresh backend for an LR range test (closed after the test)
      * @param backendText   what the status bar says about the backend ("cpu ...; cuda not used: ...")
      * @param clock         nanosecond clock ({@code System::nanoTime})
@@ -239,6 +239,9 @@ public final class DataModeViewModel implements AutoCloseable {
             message.set("not applied: " + e.getMessage());
             return;
         }
+        if (session != null) {
+            fresh.replaces(session);
+        }
         session = fresh;
         if (runner == null) {
             runner = RaceRunner.start(fresh, stepsPerSecond);
@@ -251,8 +254,6 @@ public final class DataModeViewModel implements AutoCloseable {
             selectedIndex.set(0);
         }
         message.set("");
-        // the old race is not closed here: the engine may still be stepping it until it picks up
-        // the new one. On the CPU backend its buffers are heap arrays the collector takes.
     }
 
     /** The racers the current settings describe (race order). */
@@ -451,7 +452,8 @@ public final class DataModeViewModel implements AutoCloseable {
         }
         TrainingSession s = session;
         if (s != null) {
-            s.close();
+            s.closePredecessorsAndSelf();
         }
+        backend.close();
     }
 }

@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  * plane, epoch histories, weights), recomputed at most every {@code refreshNanos} while
  * playing fast and after every single step.
  *
- * <p>Every method but {@link #frame()} runs on the engine thread.
+ * <p>Every method but {@link #frame()}, {@link #requestFrame()} and {@link #replaces} runs on
+ * the engine thread.
  */
 public final class TrainingSession implements Steppable, AutoCloseable {
     /** Cells per side of the class-map grid. */
@@ -55,6 +56,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
     private long frameVersion;
     private volatile NetworkFrame frame;
     private volatile boolean frameRequested;
+    private final List<TrainingSession> predecessors = new ArrayList<>();
 
     private record Group(TrainingRace race, int[] members) {
     }
@@ -131,6 +133,31 @@ public final class TrainingSession implements Steppable, AutoCloseable {
     }
 
     /**
+     * Hands over the race this one replaces, to be closed (device buffers freed) by the engine
+     * thread when it first calls this session, which is after it has let go of the old one.
+     * Call before giving this session to the runner.
+     */
+    public void replaces(TrainingSession old) {
+        synchronized (predecessors) {
+            synchronized (old.predecessors) {
+                // an old race the engine never ran passes on its own predecessors
+                predecessors.addAll(old.predecessors);
+                old.predecessors.clear();
+            }
+            predecessors.add(old);
+        }
+    }
+
+    private void closePredecessors() {
+        synchronized (predecessors) {
+            for (TrainingSession old : predecessors) {
+                old.close();
+            }
+            predecessors.clear();
+        }
+    }
+
+    /**
      * Asks for a fresh frame at the next {@link #snapshot()} even if the throttle says wait (any
      * thread): a paused race whose last steps came inside the throttle interval shows them.
      */
@@ -140,6 +167,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
 
     @Override
     public boolean step() {
+        closePredecessors();
         boolean more = false;
         for (Group g : groups) {
             if (!g.race.finished()) {
@@ -151,6 +179,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
 
     @Override
     public void reset() {
+        closePredecessors();
         for (Group g : groups) {
             g.race.reset();
         }
@@ -163,6 +192,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
 
     @Override
     public RaceSnapshot snapshot() {
+        closePredecessors();
         RacerSnapshot[] merged = new RacerSnapshot[racers.size()];
         long steps = 0;
         boolean finished = true;
@@ -264,6 +294,12 @@ public final class TrainingSession implements Steppable, AutoCloseable {
             }
         }
         return f;
+    }
+
+    /** After the runner has stopped: closes this race and any it replaced that were never run. */
+    void closePredecessorsAndSelf() {
+        closePredecessors();
+        close();
     }
 
     @Override

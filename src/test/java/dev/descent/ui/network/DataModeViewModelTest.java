@@ -25,7 +25,6 @@ class DataModeViewModelTest {
     @AfterEach
     void close() {
         model.close();
-        backend.close();
     }
 
     @Test
@@ -130,5 +129,19 @@ class DataModeViewModelTest {
         model.stepEpoch();
         assertEquals(16, model.awaitFrame(f -> f.stepsRun() == 16, Duration.ofSeconds(30)).orElseThrow().stepsRun());
         assertFalse(model.runningProperty().get());
+    }
+
+    @Test
+    void aReplacedRaceIsClosedByTheEngineWhenItTakesTheNewOne() throws Exception {
+        TrainingSession first = model.session();
+        model.reset();
+        TrainingSession second = model.session();
+        model.reset();
+        model.step();
+        model.awaitFrame(s -> s.stepsRun() == 1, Duration.ofSeconds(10)).orElseThrow();
+        // a closed race's network refuses to predict: both replaced ones are closed, even the one never run
+        for (TrainingSession old : java.util.List.of(first, second)) {
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, old::computeFrame);
+        }
     }
 }
