@@ -233,7 +233,15 @@ public final class MainViewModel implements AutoCloseable {
      */
     public void apply(Preset preset) {
         if (!preset.problem().isSurface()) {
-            throw new ConfigException("data-set presets need the data-set mode, which is not in this build");
+            if (dataModel == null) {
+                throw new ConfigException("data-set presets need the data-set mode, which is not available here");
+            }
+            dataModel.apply(preset);
+            dataMode.set(true);
+            title.set(preset.title());
+            lesson = preset.lesson();
+            message.set("loaded: " + preset.title());
+            return;
         }
         SurfaceProblem surfaceProblem = preset.problem().surface();
         surfaceProblem.createSurface();

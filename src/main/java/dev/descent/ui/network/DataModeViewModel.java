@@ -396,6 +396,78 @@ public final class DataModeViewModel implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Shows a data-set preset: data, network, epochs and racers. Everything is checked before
+     * anything changes, so a bad preset leaves the session as it was. A CSV file path is read
+     * relative to the working directory.
+     *
+     * @throws ConfigException naming what is wrong
+     */
+    public void apply(dev.descent.core.preset.Preset preset) {
+        dev.descent.core.preset.DatasetProblem d = preset.problem().dataset();
+        dev.descent.core.preset.NetworkConfig n = preset.network() == null
+                ? dev.descent.core.preset.NetworkConfig.DEFAULT : preset.network();
+        ActivationSpec.parse(n.activation());
+        Init.parse(n.init());
+        dev.descent.core.nn.Loss.parse(n.loss());
+        dev.descent.core.data.Normalization normalization = dev.descent.core.data.Normalization.of(d.normalize());
+        List<RacerViewModel> loaded = new ArrayList<>();
+        for (RacerConfig c : preset.racers()) {
+            loaded.add(RacerViewModel.fromConfig(c));
+        }
+        if (loaded.size() > RacersViewModel.MAX_RACERS) {
+            throw new ConfigException("racers: at most " + RacersViewModel.MAX_RACERS + ", was " + loaded.size());
+        }
+        boolean generator = d.name() != null && DataProblemViewModel.generatorNames().contains(d.name());
+        if (d.name() != null && !generator && !DataProblemViewModel.bundledNames().contains(d.name())) {
+            throw new ConfigException("dataset: unknown data set '" + d.name() + "'");
+        }
+        if (d.file() != null) {
+            dev.descent.core.data.CsvImporter.read(java.nio.file.Path.of(d.file()),
+                    dev.descent.core.data.CsvOptions.DEFAULTS);
+        }
+        pause();
+        suspendEdits = true;
+        try {
+            network.hiddenProperty().set(n.layers().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            network.activationProperty().set(n.activation());
+            network.initProperty().set(n.init());
+            network.batchNormProperty().set(n.batchnorm());
+            network.dropoutProperty().set(n.dropout());
+            network.lossProperty().set(n.loss());
+            network.l1Property().set(n.l1());
+            network.l2Property().set(n.l2());
+            network.batchProperty().set(n.batchSize());
+            network.raceKindProperty().set(RaceKind.OPTIMIZERS);
+            if (preset.epochs() > 0) {
+                network.epochsProperty().set(preset.epochs());
+            }
+            racers.clear();
+            loaded.forEach(racers::add);
+            racers.selectedProperty().set(loaded.isEmpty() ? null : loaded.get(0));
+        } finally {
+            suspendEdits = false;
+        }
+        data.validationFractionProperty().set(Math.min(0.9, d.split()));
+        data.normalizationProperty().set(normalization);
+        data.seedProperty().set((int) preset.seed());
+        if (d.file() != null) {
+            if (!data.loadCsv(java.nio.file.Path.of(d.file()), null)) {
+                throw new ConfigException("dataset: " + data.errorProperty().get());
+            }
+        } else if (generator) {
+            data.generatorProperty().set(d.name());
+            data.samplesProperty().set(d.samples());
+            data.noiseProperty().set(d.noise());
+            data.kindProperty().set(dev.descent.ui.data.DataSourceKind.GENERATOR);
+        } else {
+            data.bundledProperty().set(d.name());
+            data.kindProperty().set(dev.descent.ui.data.DataSourceKind.BUNDLED);
+        }
+        reset();
+    }
+
     /** Shows a message in the status bar (what was saved, file errors). */
     public void report(String text) {
         message.set(text);

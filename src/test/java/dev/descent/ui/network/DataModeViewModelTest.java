@@ -144,4 +144,37 @@ class DataModeViewModelTest {
             org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, old::computeFrame);
         }
     }
+
+    private static dev.descent.core.preset.Preset preset(String activation) {
+        return new dev.descent.core.preset.Preset(1, "xor", "needs a hidden layer", 3,
+                dev.descent.core.preset.Problem.of(new dev.descent.core.preset.DatasetProblem("xor", null, 200, 0.1,
+                        0.25, "standard")),
+                java.util.List.of(new dev.descent.core.race.RacerConfig("adam", "#ff0000", "adam lr=0.05", null, 0, 0,
+                        true)),
+                new dev.descent.core.preset.NetworkConfig(java.util.List.of(4), activation, "he_normal", false, 0, "ce",
+                        0, 0.001, 16), 0, 25, 100);
+    }
+
+    @Test
+    void aDataSetPresetSetsDataNetworkEpochsAndRacers() {
+        model.apply(preset("relu"));
+        TrainingSession s = model.session();
+        assertEquals("xor", s.data().source().name());
+        assertEquals(200, s.data().source().size());
+        assertEquals(50, s.data().validation().size());
+        assertEquals(java.util.List.of("adam"), s.racers().stream().map(SessionRacer::label).toList());
+        assertEquals(java.util.List.of(4), model.network().hiddenWidths());
+        assertEquals(25, model.network().epochsProperty().get());
+        assertEquals(0.001, model.network().l2Property().get());
+    }
+
+    @Test
+    void aBadPresetChangesNothing() {
+        TrainingSession before = model.session();
+        org.junit.jupiter.api.Assertions.assertThrows(dev.descent.core.config.ConfigException.class,
+                () -> model.apply(preset("swish_typo")));
+        assertSame(before, model.session());
+        assertEquals("16, 16", model.network().hiddenProperty().get());
+        assertEquals(3, model.racers().racers().size());
+    }
 }
