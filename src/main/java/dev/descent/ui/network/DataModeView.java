@@ -45,6 +45,8 @@ public final class DataModeView extends SplitPane {
     private final InsideViews.Activations activations = new InsideViews.Activations();
     private final InsideViews.NetworkDrawing drawing = new InsideViews.NetworkDrawing();
     private final InsideViews.LrRange lrRange = new InsideViews.LrRange();
+    private final dev.descent.ui.inspector.InspectorView inspector = new dev.descent.ui.inspector.InspectorView();
+    private long inspectorShownAt;
     private final Button export = new Button("Export PNG");
     private final Button exportCsv = new Button("Export CSV");
     private final Button stepEpoch = new Button("Step epoch");
@@ -80,7 +82,9 @@ public final class DataModeView extends SplitPane {
         stepEpoch.setTooltip(new javafx.scene.control.Tooltip("Train to the end of the current epoch, then pause"));
         HBox tools = new HBox(8, selected, stepEpoch, lrTest, lrApply, export, exportCsv);
         tools.getStyleClass().add(Styles.SIDE_PANEL);
-        SplitPane top = new SplitPane(boundaries, curves);
+        VBox right = new VBox(curves, inspector);
+        VBox.setVgrow(curves, Priority.ALWAYS);
+        SplitPane top = new SplitPane(boundaries, right);
         top.setDividerPositions(0.55);
         HBox inside = new HBox(4, gradients, activations, drawing, lrRange);
         for (Node n : inside.getChildren()) {
@@ -162,6 +166,11 @@ public final class DataModeView extends SplitPane {
             drawing.show(r);
         }
         lrRange.show(model.lrResultProperty().get());
+        if (System.nanoTime() - inspectorShownAt > 250_000_000L && r != null && sel < s.racers().size()) {
+            inspectorShownAt = System.nanoTime();
+            inspector.show(UpdateStatistics.of(r.label(), model.session().racers().get(sel).spec().optimizer().toString(),
+                    model.updateRule(sel), s.racers().get(sel).lastStep(), r.parameters()));
+        }
         selected.setText(r == null ? "" : "Inside: " + r.label() + (r.divergedMessage() == null ? ""
                 : " (" + r.divergedMessage() + ")"));
     }

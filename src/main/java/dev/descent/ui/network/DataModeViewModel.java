@@ -492,6 +492,19 @@ public final class DataModeViewModel implements AutoCloseable {
         return f;
     }
 
+    /** The update rule of racer {@code index}'s optimizer, one formula per line ("" when unknown). */
+    public String updateRule(int index) {
+        TrainingSession s = session;
+        if (s == null || index < 0 || index >= s.racers().size()) {
+            return "";
+        }
+        try {
+            return dev.descent.core.optim.Optimizers.create(s.racers().get(index).spec().optimizer(), 2).updateRule();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     /** The newest network frame of the current session, or null. */
     public NetworkFrame networkFrame() {
         TrainingSession s = session;
