@@ -82,6 +82,7 @@ public final class DataModeView extends SplitPane {
         stepEpoch.setTooltip(new javafx.scene.control.Tooltip("Train to the end of the current epoch, then pause"));
         HBox tools = new HBox(8, selected, stepEpoch, lrTest, lrApply, export, exportCsv);
         tools.getStyleClass().add(Styles.SIDE_PANEL);
+        inspector.setMinHeight(150);
         VBox right = new VBox(curves, inspector);
         VBox.setVgrow(curves, Priority.ALWAYS);
         SplitPane top = new SplitPane(boundaries, right);
@@ -168,7 +169,7 @@ public final class DataModeView extends SplitPane {
         lrRange.show(model.lrResultProperty().get());
         if (System.nanoTime() - inspectorShownAt > 250_000_000L && r != null && sel < s.racers().size()) {
             inspectorShownAt = System.nanoTime();
-            inspector.show(UpdateStatistics.of(r.label(), model.session().racers().get(sel).spec().optimizer().toString(),
+            inspector.show(UpdateStatistics.of(r.label(), model.session().racers().get(sel).spec().optimizer().name(),
                     model.updateRule(sel), s.racers().get(sel).lastStep(), r.parameters()));
         }
         selected.setText(r == null ? "" : "Inside: " + r.label() + (r.divergedMessage() == null ? ""
