@@ -33,6 +33,7 @@ public final class DescentApp extends Application {
     @Override
     public void start(Stage stage) {
         model = new MainViewModel(Startup.expressionCompiler(), RaceOptions.DEFAULT, System::nanoTime);
+        attachDataMode(model);
         session = Startup.sessionStore();
         List<String> problems = new ArrayList<>();
         List<PresetEntry> presets = PresetCatalog.load(Startup.presetFolders(), problems);
@@ -64,6 +65,18 @@ public final class DescentApp extends Application {
         stage.show();
         view.start();
         model.reset();
+    }
+
+    /** Data-set mode on the backend {@code auto} picks (the status bar shows which and why). */
+    private static void attachDataMode(MainViewModel model) {
+        try {
+            dev.descent.core.compute.Backends.Choice choice = dev.descent.core.compute.Backends.choose("auto");
+            dev.descent.core.compute.Backend backend = choice.provider().create();
+            model.attachDataMode(new dev.descent.ui.network.DataModeViewModel(backend, choice.provider()::create,
+                    choice.why(), System::nanoTime, javafx.application.Platform::runLater));
+        } catch (RuntimeException e) {
+            model.report("data-set mode unavailable: " + e.getMessage());
+        }
     }
 
     /** The window's view-model (for tests driving the real window). */

@@ -44,6 +44,9 @@ public final class MainView extends BorderPane {
     private final StatusBarView status;
     private final CheckBox logY = new CheckBox("Log y");
     private ScrollPane leftScroll;
+    private dev.descent.ui.network.DataModeView dataView;
+    private javafx.scene.Node surfaceCentre;
+    private final StepRate dataRate = new StepRate();
     private final FrameClock clock = new FrameClock();
     private Optional<QuadraticAnalysis> quadratic = Optional.empty();
     private long lastStatus;
@@ -115,9 +118,24 @@ public final class MainView extends BorderPane {
         ((SplitPane) getCenter()).setDividerPositions(0.2);
         SplitPane.setResizableWithParent(leftScroll, false);
         setBottom(status);
+        surfaceCentre = getCenter();
+        if (model.dataModel() != null) {
+            dataView = new dev.descent.ui.network.DataModeView(model.dataModel());
+        }
+    }
+
+    /** The data-set mode's content, or null when this window has none. */
+    public dev.descent.ui.network.DataModeView dataView() {
+        return dataView;
+    }
+
+    private void showMode(boolean data) {
+        setCenter(data && dataView != null ? dataView : surfaceCentre);
+        status.setBackend(data && dataView != null ? model.dataModel().backendText() : "");
     }
 
     private void bindViewModel() {
+        model.dataModeProperty().addListener((o, a, b) -> showMode(b));
         logY.selectedProperty().addListener((o, a, b) -> curves.setLogY(b));
         // surfaces whose values span decades get log colours; their loss curves want a log axis too
         logY.setSelected(model.problem().logScaleProperty().get());
@@ -150,6 +168,15 @@ public final class MainView extends BorderPane {
 
     private void frame(long now) {
         clock.tick(now);
+        if (dataView != null && model.dataModeProperty().get()) {
+            dataView.frame(now);
+            if (now - lastStatus > STATUS_NANOS && dataView.lastSnapshot() != null) {
+                lastStatus = now;
+                dataRate.observe(dataView.lastSnapshot().stepsRun(), now);
+                status.update(dataView.lastSnapshot(), dataRate.perSecond(), clock.framesPerSecond());
+            }
+            return;
+        }
         RaceSnapshot f = model.pollFrame();
         map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
         mapTabs.redraw(f, now);

@@ -55,6 +55,8 @@ public final class MainViewModel implements AutoCloseable {
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper pendingEdits = new ReadOnlyBooleanWrapper(false);
     private boolean suspendEdits;
+    private final BooleanProperty dataMode = new SimpleBooleanProperty(false);
+    private dev.descent.ui.network.DataModeViewModel dataModel;
 
     /**
      * @param compiler the f(x, y) parser (null hides typed surfaces)
@@ -123,14 +125,61 @@ public final class MainViewModel implements AutoCloseable {
         return pendingEdits.getReadOnlyProperty();
     }
 
+    /** True while the window shows data-set mode; playback commands then drive its race. */
+    public BooleanProperty dataModeProperty() {
+        return dataMode;
+    }
+
+    /** The data-set mode, or null when this window has none. */
+    public dev.descent.ui.network.DataModeViewModel dataModel() {
+        return dataModel;
+    }
+
+    /** Hooks data-set mode in: playback, speed and messages follow the mode shown. */
+    public void attachDataMode(dev.descent.ui.network.DataModeViewModel data) {
+        dataModel = data;
+        data.setStepsPerSecond(stepsPerSecond.get());
+        stepsPerSecond.addListener((obs, was, now) -> data.setStepsPerSecond(now.doubleValue()));
+        data.runningProperty().addListener((obs, was, now) -> {
+            if (dataMode.get()) {
+                running.set(now);
+            }
+        });
+        data.messageProperty().addListener((obs, was, now) -> {
+            if (dataMode.get()) {
+                message.set(now);
+            }
+        });
+        dataMode.addListener((obs, was, now) -> {
+            runner.pause();
+            data.pause();
+            running.set(false);
+            message.set("");
+        });
+    }
+
+    private boolean inDataMode() {
+        return dataMode.get() && dataModel != null;
+    }
+
     // Commands
 
     public void play() {
+        if (inDataMode()) {
+            dataModel.play();
+            running.set(true);
+            return;
+        }
         runner.play();
         running.set(true);
     }
 
     public void pause() {
+        if (inDataMode()) {
+            dataModel.pause();
+            running.set(false);
+            return;
+        }
         runner.pause();
         running.set(false);
     }
@@ -145,12 +194,22 @@ public final class MainViewModel implements AutoCloseable {
 
     /** One lock-step (pauses). */
     public void step() {
+        if (inDataMode()) {
+            dataModel.step();
+            running.set(false);
+            return;
+        }
         runner.stepOnce();
         running.set(false);
     }
 
     /** Starts the race over (paused) with the current problem and racer configs. */
     public void reset() {
+        if (inDataMode()) {
+            dataModel.reset();
+            running.set(false);
+            return;
+        }
         if (problem.surfaceProperty().get() == null) {
             return;
         }
@@ -174,7 +233,15 @@ public final class MainViewModel implements AutoCloseable {
      */
     public void apply(Preset preset) {
         if (!preset.problem().isSurface()) {
-            throw new ConfigException("data-set presets need the data-set mode, which is not in this build");
+            if (dataModel == null) {
+                throw new ConfigException("data-set presets need the data-set mode, which is not available here");
+            }
+            dataModel.apply(preset);
+            dataMode.set(true);
+            title.set(preset.title());
+            lesson = preset.lesson();
+            message.set("loaded: " + preset.title());
+            return;
         }
         SurfaceProblem surfaceProblem = preset.problem().surface();
         surfaceProblem.createSurface();
@@ -283,6 +350,9 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
+        if (dataModel != null) {
+            dataModel.close();
+        }
     }
 
     private SurfaceRace race(List<RacerConfig> configs) {

@@ -13,10 +13,12 @@ import java.util.Locale;
 public final class StatusBarView extends HBox {
     public static final String ID = "statusBar";
     public static final String MESSAGE_ID = "statusMessage";
+    public static final String BACKEND_ID = "statusBackend";
 
     private final Label rates = new Label();
     private final Label racers = new Label();
     private final Label message = new Label();
+    private final Label backend = new Label();
 
     public StatusBarView(MainViewModel model) {
         setId(ID);
@@ -26,8 +28,14 @@ public final class StatusBarView extends HBox {
         message.getStyleClass().add(Styles.HINT);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(rates, racers, spacer, message);
+        backend.setId(BACKEND_ID);
+        getChildren().addAll(rates, racers, backend, spacer, message);
         message.textProperty().bind(model.messageProperty());
+    }
+
+    /** The compute backend in use (data-set mode), "" to hide it. */
+    public void setBackend(String text) {
+        backend.setText(text.isEmpty() ? "" : "backend: " + text);
     }
 
     /** Called a few times per second by the frame loop. */

@@ -19,6 +19,8 @@ import java.util.Locale;
 /** Mode, playback (Play/Pause, Step, Reset, speed), theme and presentation mode. */
 public final class TopBar extends HBox {
     public static final String PLAY_ID = "play";
+    public static final String SURFACES_ID = "modeSurfaces";
+    public static final String DATASETS_ID = "modeDatasets";
     public static final String STEP_ID = "step";
     public static final String RESET_ID = "reset";
     public static final String SPEED_ID = "speed";
@@ -59,10 +61,11 @@ public final class TopBar extends HBox {
         surfaces.setSelected(true);
         surfaces.getStyleClass().add("left-pill");
         datasets.getStyleClass().add("right-pill");
-        datasets.setDisable(true);
-        // a disabled control shows no tooltip: put it on a wrapper
+        datasets.setId(DATASETS_ID);
+        surfaces.setId(SURFACES_ID);
+        datasets.setDisable(model.dataModel() == null);
+        datasets.setTooltip(new Tooltip("Data-set mode: networks on XOR, moons, spirals, iris, a CSV file ..."));
         StackPane datasetsTip = new StackPane(datasets);
-        Tooltip.install(datasetsTip, new Tooltip("Data-set mode (networks on XOR, moons, spirals ...) is not in this build yet"));
         play.setId(PLAY_ID);
         step.setId(STEP_ID);
         reset.setId(RESET_ID);
@@ -108,6 +111,14 @@ public final class TopBar extends HBox {
                 model.stepsPerSecondProperty()));
         theme.selectedProperty().bindBidirectional(model.darkProperty());
         presentation.selectedProperty().bindBidirectional(model.presentationProperty());
-        surfaces.setOnAction(e -> surfaces.setSelected(true));
+        surfaces.setOnAction(e -> {
+            surfaces.setSelected(true);
+            model.dataModeProperty().set(false);
+        });
+        datasets.setOnAction(e -> {
+            datasets.setSelected(true);
+            model.dataModeProperty().set(true);
+        });
+        model.dataModeProperty().addListener((o, a, b) -> (b ? datasets : surfaces).setSelected(true));
     }
 }

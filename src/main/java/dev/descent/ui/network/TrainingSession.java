@@ -1,0 +1,317 @@
+package dev.descent.ui.network;
+
+import dev.descent.core.compute.Backend;
+import dev.descent.core.nn.ActivationSpec;
+import dev.descent.core.nn.Loss;
+import dev.descent.core.nn.MlpSpec;
+import dev.descent.core.race.EarlyStopping;
+import dev.descent.core.race.RaceSnapshot;
+import dev.descent.core.race.RacerSnapshot;
+import dev.descent.core.race.Steppable;
+import dev.descent.core.race.TrainingRace;
+import dev.descent.core.race.TrainingRaceEpoch;
+import dev.descent.core.race.TrainingRaceOptions;
+import dev.descent.core.race.TrainingRacerSpec;
+import dev.descent.ui.data.PreparedData;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * A data-set race for the {@code RaceRunner}: the app's racers grouped into {@link TrainingRace}s
+ * that share an activation (the engine batches one architecture per race), stepped in lock-step on the same minibatches (same seed). Besides the
+ * usual {@link RaceSnapshot} it publishes a {@link NetworkFrame} (class maps over the input
+ * plane, epoch histories, weights), recomputed at most every {@code refreshNanos} while
+ * playing fast and after every single step.
+ *
+ * <p>Every method but {@link #frame()}, {@link #requestFrame()} and {@link #replaces} runs on
+ * the engine thread.
+ */
+public final class TrainingSession implements Steppable, AutoCloseable {
+    /** Cells per side of the class-map grid. */
+    public static final int GRID = 48;
+    /** Evaluation rows (validation, else training) used for the activation histograms. */
+    public static final int HISTOGRAM_ROWS = 512;
+    /** Bins per activation histogram. */
+    public static final int BINS = 30;
+
+    private final PreparedData data;
+    private final List<SessionRacer> racers;
+    private final List<Group> groups = new ArrayList<>();
+    private final List<List<TrainingRaceEpoch>> epochs = new ArrayList<>();
+    private final LongSupplier clock;
+    private final long refreshNanos;
+    private final float[] gridFeatures;
+    private final float[] evalFeatures;
+    private final int evalRows;
+    private final double[] plane;
+    private final int gridRows;
+    private final int channels;
+    private long lastFrameNanos = Long.MIN_VALUE;
+    private long lastFrameSteps = -1;
+    private long frameVersion;
+    private volatile NetworkFrame frame;
+    private volatile boolean frameRequested;
+    private final List<TrainingSession> predecessors = new ArrayList<>();
+
+    private record Group(TrainingRace race, int[] members) {
+    }
+
+    /**
+     * @param backend      where every net computes (the caller keeps it)
+     * @param base         the architecture; a racer's own activation replaces the base one
+     * @param racers       at least one
+     * @param clock        nanosecond clock for throttling the class maps
+     * @param refreshNanos least time between two class-map computations while playing
+     */
+    public TrainingSession(Backend backend, MlpSpec base, PreparedData data, List<SessionRacer> racers,
+                           TrainingRaceOptions options, EarlyStopping.Options stopping, LongSupplier clock,
+                           long refreshNanos) {
+        if (racers.isEmpty()) {
+            throw new IllegalArgumentException("at least one racer is needed");
+        }
+        this.data = data;
+        this.racers = List.copyOf(racers);
+        this.clock = clock;
+        this.refreshNanos = refreshNanos;
+        Map<List<Object>, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < racers.size(); i++) {
+            SessionRacer r = racers.get(i);
+            ActivationSpec a = r.activation() == null ? base.activation() : r.activation();
+            byKey.computeIfAbsent(List.of(a), k -> new ArrayList<>()).add(i);
+            epochs.add(new ArrayList<>());
+        }
+        try {
+            for (List<Integer> members : byKey.values()) {
+                SessionRacer first = racers.get(members.get(0));
+                ActivationSpec a = first.activation() == null ? base.activation() : first.activation();
+                MlpSpec spec = new MlpSpec(base.inputs(), base.hidden(), base.outputs(), a, base.batchNorm(),
+                        base.dropout(), base.loss());
+                List<TrainingRacerSpec> specs = members.stream().map(i -> racers.get(i).trainingSpec()).toList();
+                TrainingRace race = new TrainingRace(backend, spec, data.train(), data.validation(), specs, options,
+                        stopping);
+                int[] idx = members.stream().mapToInt(Integer::intValue).toArray();
+                race.addListener(e -> epochs.get(idx[e.racer()]).add(e));
+                groups.add(new Group(race, idx));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.plane = data.plane();
+        this.gridRows = data.curve() ? GRID : GRID * GRID;
+        this.channels = data.classification() ? data.train().classes() : 1;
+        this.gridFeatures = gridFeatures();
+        var eval = data.validation().size() > 0 ? data.validation() : data.train();
+        this.evalRows = Math.min(eval.size(), HISTOGRAM_ROWS);
+        int d = eval.dimension();
+        this.evalFeatures = new float[evalRows * d];
+        for (int i = 0; i < evalRows; i++) {
+            for (int j = 0; j < d; j++) {
+                evalFeatures[i * d + j] = (float) eval.features()[i][j];
+            }
+        }
+        computeFrame();
+    }
+
+    /** The racers as set up (race order). */
+    public List<SessionRacer> racers() {
+        return racers;
+    }
+
+    public PreparedData data() {
+        return data;
+    }
+
+    /** The newest network frame; safe from any thread; never null. */
+    public NetworkFrame frame() {
+        return frame;
+    }
+
+    /**
+     * Hands over the race this one replaces, to be closed (device buffers freed) by the engine
+     * thread when it first calls this session, which is after it has let go of the old one.
+     * Call before giving this session to the runner.
+     */
+    public void replaces(TrainingSession old) {
+        synchronized (predecessors) {
+            synchronized (old.predecessors) {
+                // an old race the engine never ran passes on its own predecessors
+                predecessors.addAll(old.predecessors);
+                old.predecessors.clear();
+            }
+            predecessors.add(old);
+        }
+    }
+
+    private void closePredecessors() {
+        synchronized (predecessors) {
+            for (TrainingSession old : predecessors) {
+                old.close();
+            }
+            predecessors.clear();
+        }
+    }
+
+    /**
+     * Asks for a fresh frame at the next {@link #snapshot()} even if the throttle says wait (any
+     * thread): a paused race whose last steps came inside the throttle interval shows them.
+     */
+    public void requestFrame() {
+        frameRequested = true;
+    }
+
+    @Override
+    public boolean step() {
+        closePredecessors();
+        boolean more = false;
+        for (Group g : groups) {
+            if (!g.race.finished()) {
+                more |= g.race.step();
+            }
+        }
+        return more;
+    }
+
+    @Override
+    public void reset() {
+        closePredecessors();
+        for (Group g : groups) {
+            g.race.reset();
+        }
+        for (List<TrainingRaceEpoch> e : epochs) {
+            e.clear();
+        }
+        lastFrameSteps = -1;
+        computeFrame();
+    }
+
+    @Override
+    public RaceSnapshot snapshot() {
+        closePredecessors();
+        RacerSnapshot[] merged = new RacerSnapshot[racers.size()];
+        long steps = 0;
+        boolean finished = true;
+        for (Group g : groups) {
+            RaceSnapshot s = g.race.snapshot();
+            for (int k = 0; k < g.members.length; k++) {
+                RacerSnapshot r = s.racers().get(k);
+                SessionRacer sr = racers.get(g.members[k]);
+                merged[g.members[k]] = new RacerSnapshot(sr.label(), sr.colour(), r.trace(), r.stepsRun(),
+                        r.divergedAt(), r.divergenceReason());
+            }
+            steps = Math.max(steps, s.stepsRun());
+            finished &= s.finished();
+        }
+        long now = clock.getAsLong();
+        long elapsed = lastFrameNanos == Long.MIN_VALUE ? Long.MAX_VALUE : now - lastFrameNanos;
+        boolean single = steps - lastFrameSteps == 1 && elapsed >= refreshNanos / 4;
+        if (steps != lastFrameSteps && (elapsed >= refreshNanos || single || finished || frameRequested)) {
+            computeFrame();
+        }
+        return RaceSnapshot.of(List.of(merged), steps, finished);
+    }
+
+    /** Recomputes the class maps, histories and weights now (engine thread). */
+    void computeFrame() {
+        List<RacerFrame> list = new ArrayList<>(java.util.Collections.nCopies(racers.size(), (RacerFrame) null));
+        long steps = 0;
+        for (Group g : groups) {
+            TrainingRace race = g.race;
+            steps = Math.max(steps, race.steps());
+            float[] out = race.predict(gridFeatures, gridRows);
+            RaceSnapshot s = race.snapshot();
+            int outs = race.spec().outputs();
+            for (int k = 0; k < g.members.length; k++) {
+                int global = g.members[k];
+                SessionRacer sr = racers.get(global);
+                float[] grid = toGrid(out, k * gridRows * outs, outs, race.spec().loss());
+                double[] params = race.parameters(k);
+                list.set(global, new RacerFrame(sr.label(), sr.colour(), race.spec(), grid,
+                        epochs.get(global), params, s.racers().get(k).divergenceMessage(),
+                        ActivationHistograms.of(race.spec(), params, evalFeatures, evalRows, BINS)));
+            }
+        }
+        frameRequested = false;
+        lastFrameNanos = clock.getAsLong();
+        lastFrameSteps = steps;
+        frame = new NetworkFrame(list, plane.clone(), GRID, channels, steps, ++frameVersion);
+    }
+
+    /** Probabilities per class (softmax / sigmoid), or the raw output for regression. */
+    private float[] toGrid(float[] out, int offset, int outs, Loss loss) {
+        float[] grid = new float[gridRows * channels];
+        for (int i = 0; i < gridRows; i++) {
+            int o = offset + i * outs;
+            if (!data.classification()) {
+                grid[i] = out[o];
+            } else if (loss == Loss.BCE) {
+                float p = (float) (1 / (1 + Math.exp(-out[o])));
+                grid[i * 2] = 1 - p;
+                grid[i * 2 + 1] = p;
+            } else if (loss == Loss.CE) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < outs; c++) {
+                    max = Math.max(max, out[o + c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < outs; c++) {
+                    sum += Math.exp(out[o + c] - max);
+                }
+                for (int c = 0; c < outs; c++) {
+                    grid[i * channels + c] = (float) (Math.exp(out[o + c] - max) / sum);
+                }
+            } else {
+                for (int c = 0; c < outs; c++) {
+                    grid[i * channels + c] = Math.max(0f, Math.min(1f, out[o + c]));
+                }
+            }
+        }
+        return grid;
+    }
+
+    /** Grid rows in scaled feature units: the two shown features vary, the others stay at their training mean. */
+    private float[] gridFeatures() {
+        int d = data.train().dimension();
+        float[] f = new float[gridRows * d];
+        for (int i = 0; i < gridRows; i++) {
+            int col = data.curve() ? i : i % GRID;
+            int row = data.curve() ? 0 : i / GRID;
+            double x = plane[0] + (col + 0.5) / GRID * (plane[1] - plane[0]);
+            double y = plane[3] - (row + 0.5) / GRID * (plane[3] - plane[2]);
+            for (int j = 0; j < d; j++) {
+                double v = data.fixed()[j];
+                if (j == data.featureX()) {
+                    v = x;
+                } else if (j == data.featureY() && !data.curve()) {
+                    v = y;
+                }
+                f[i * d + j] = (float) v;
+            }
+        }
+        return f;
+    }
+
+    /** After the runner has stopped: closes this race and any it replaced that were never run. */
+    void closePredecessorsAndSelf() {
+        closePredecessors();
+        close();
+    }
+
+    @Override
+    public void close() {
+        for (Group g : groups) {
+            g.race.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingSession[" + racers.size() + " racers in " + groups.size() + " groups, "
+                + Objects.toString(data.source().name()) + "]";
+    }
+}
