@@ -41,6 +41,145 @@ public interface Backend extends AutoCloseable {
                      DeviceBuffer b, long bOffset, long bStride,
                      float beta, DeviceBuffer c, long cOffset, long cStride, int batch);
 
+    // ---- element-wise operations of the MLP (all over `batch` nets; see Strided) ----
+    // Every op below reads and writes float32; sums and exponentials are accumulated in
+    // float as written unless a line says otherwise. Output arrays may equal an input array
+    // only where the Javadoc says so. Matrices are row-major, rows x cols, densely packed.
+
+    /**
+     * Bias add: {@code z_p[i][j] += bias_p[j]} for i < rows, j < cols.
+     *
+     * @param z    rows x cols per net. Modified.
+     * @param bias cols per net (stride 0 shares one bias). Not modified.
+     */
+    void addBias(int batch, int rows, int cols, Strided z, Strided bias);
+
+    /**
+     * Activation forward: {@code a_p[i] = f(z_p[i])} for i < n, with f as in {@link Activation}.
+     * PRELU reads {@code slope_p[0]}; RRELU reads {@code slope_p[i]} when {@code slope} is
+     * non-null and {@code param} otherwise; the other functions ignore {@code slope} (may be null).
+     *
+     * @param param alpha of LEAKY_RELU and ELU, the inference slope of RRELU; ignored otherwise
+     * @param a     n per net. Modified. May be the same array as z.
+     */
+    void activationForward(Activation f, float param, int batch, int n, Strided z, Strided slope, Strided a);
+
+    /**
+     * Activation backward: {@code gradZ_p[i] = gradA_p[i] * f'(z_p[i])} for i < n, with f' as
+     * in {@link Activation} (slopes and param as in {@link #activationForward}).
+     *
+     * @param z     the pre-activations of the forward pass. Not modified.
+     * @param gradZ n per net. Modified. May be the same array as gradA (not as z).
+     */
+    void activationBackward(Activation f, float param, int batch, int n, Strided z, Strided slope,
+                            Strided gradA, Strided gradZ);
+
+    /**
+     * PReLU slope gradient: {@code out_p[0] = sum_{i<n} gradA_p[i] * min(z_p[i], 0)},
+     * the derivative of the loss with respect to net p's single alpha.
+     *
+     * @param out one float per net. Modified (overwritten).
+     */
+    void preluSlopeGradient(int batch, int n, Strided z, Strided gradA, Strided out);
+
+    /**
+     * Softmax cross-entropy from logits with the log-sum-exp shift, per row i < rows:
+     * <pre>
+     *   m = max_j z[i][j];   lse = m + log(sum_j exp(z[i][j] - m))
+     *   loss[i] = lse - z[i][t_i]                      t_i = (int) target[i], in [0, classes)
+     *   grad[i][j] = scale * (exp(z[i][j] - lse) - [j == t_i])
+     * </pre>
+     * @param logits rows x classes per net. Not modified.
+     * @param target rows class indices stored as floats (exact below 2^24), usually shared (stride 0)
+     * @param loss   rows per net. Modified.
+     * @param grad   rows x classes per net. Modified. May be the same array as logits.
+     * @param scale  the gradient factor, 1/rows for a mean loss
+     */
+    void softmaxCrossEntropy(int batch, int rows, int classes, Strided logits, Strided target,
+                             Strided loss, Strided grad, float scale);
+
+    /**
+     * Binary cross-entropy from logits, element-wise for i < n, in the stable form:
+     * <pre>
+     *   loss[i] = max(z,0) - z*y + log(1 + exp(-|z|))       (z = logits[i], y = target[i] in [0, 1])
+     *   grad[i] = scale * (sigmoid(z) - y)
+     * </pre>
+     * @param loss n per net. Modified.
+     * @param grad n per net. Modified. May be the same array as logits.
+     */
+    void binaryCrossEntropy(int batch, int n, Strided logits, Strided target, Strided loss, Strided grad,
+                            float scale);
+
+    /**
+     * Squared error, element-wise for i < n: {@code loss[i] = (x - y)^2},
+     * {@code grad[i] = scale * 2 (x - y)} with x = prediction[i], y = target[i].
+     *
+     * @param loss n per net. Modified.
+     * @param grad n per net. Modified. May be the same array as prediction.
+     */
+    void squaredError(int batch, int n, Strided prediction, Strided target, Strided loss, Strided grad,
+                      float scale);
+
+    /**
+     * Column sums (bias gradients): {@code out_p[j] = sum_{i<rows} x_p[i][j]} for j < cols.
+     *
+     * @param out cols per net. Modified (overwritten).
+     */
+    void columnSums(int batch, int rows, int cols, Strided x, Strided out);
+
+    /**
+     * Batch-norm statistics per column j < cols, over the rows (biased variance, as the
+     * training forward pass of torch's BatchNorm1d uses):
+     * {@code mean_p[j] = (1/rows) sum_i x_p[i][j]},
+     * {@code var_p[j] = (1/rows) sum_i (x_p[i][j] - mean_p[j])^2} (two passes).
+     *
+     * @param mean cols per net. Modified.
+     * @param var  cols per net. Modified.
+     */
+    void batchNormStatistics(int batch, int rows, int cols, Strided x, Strided mean, Strided var);
+
+    /**
+     * Batch-norm forward with given statistics (batch statistics in training, running ones at
+     * inference): {@code xhat = (x - mean_j) / sqrt(var_j + eps)}, {@code y = gamma_j xhat + beta_j}.
+     *
+     * @param xhat rows x cols per net. Modified. May be null when not needed (inference).
+     * @param y    rows x cols per net. Modified. May be the same array as x.
+     */
+    void batchNormForward(int batch, int rows, int cols, Strided x, Strided mean, Strided var, float eps,
+                          Strided gamma, Strided beta, Strided xhat, Strided y);
+
+    /**
+     * Batch-norm backward through batch statistics (Ioffe and Szegedy 2015), per column j:
+     * <pre>
+     *   gradBeta_j  = sum_i gy[i][j]
+     *   gradGamma_j = sum_i gy[i][j] xhat[i][j]
+     *   gx[i][j]    = gamma_j / (rows sqrt(var_j + eps)) * (rows gy[i][j] - gradBeta_j - xhat[i][j] gradGamma_j)
+     * </pre>
+     * @param gradX     rows x cols per net. Modified. May be the same array as gradY.
+     * @param gradGamma cols per net. Modified (overwritten).
+     * @param gradBeta  cols per net. Modified (overwritten).
+     */
+    void batchNormBackward(int batch, int rows, int cols, Strided gradY, Strided xhat, Strided var, float eps,
+                           Strided gamma, Strided gradX, Strided gradGamma, Strided gradBeta);
+
+    /**
+     * Multiply by a host-supplied mask and add an optional shift, element-wise for i < n:
+     * {@code out[i] = x[i] * mask[i] + (shift == null ? 0 : shift[i])}. Inverted dropout
+     * passes mask = keep / (1 - p); alpha dropout mask = a keep and shift = a alpha' (1 - keep) + b;
+     * their backward passes use the mask alone.
+     *
+     * @param out n per net. Modified. May be the same array as x.
+     */
+    void multiplyMask(int batch, int n, Strided x, Strided mask, Strided shift, Strided out);
+
+    /**
+     * Row gather (a minibatch): {@code dst[r][j] = src[(int) indices[r]][j]} for r < count,
+     * j < cols. Indices are floats, exact below 2^24; each must lie in [0, rows of src).
+     *
+     * @param dst count x cols. Modified. Must not overlap src.
+     */
+    void gatherRows(int count, int cols, DeviceBuffer src, DeviceBuffer indices, DeviceBuffer dst);
+
     /** Frees everything this backend allocated that is still open. */
     @Override
     void close();

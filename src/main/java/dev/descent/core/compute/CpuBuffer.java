@@ -11,6 +11,8 @@ import java.nio.FloatBuffer;
 public class CpuBuffer implements DeviceBuffer {
     private final long length;
     private FloatBuffer data;
+    /** The native address of {@code data}, found once by a native GEMM; 0 until then. */
+    private long nativeAddress;
 
     public CpuBuffer(long length) {
         if (length < 0 || length > Integer.MAX_VALUE) {
@@ -26,6 +28,16 @@ public class CpuBuffer implements DeviceBuffer {
             throw new IllegalStateException("buffer used after close");
         }
         return data;
+    }
+
+    /** The cached native address of the floats (0 if not yet known). Throws once closed. */
+    long nativeAddress() {
+        data();
+        return nativeAddress;
+    }
+
+    void nativeAddress(long address) {
+        this.nativeAddress = address;
     }
 
     @Override

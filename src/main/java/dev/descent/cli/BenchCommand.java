@@ -1,0 +1,112 @@
+package dev.descent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.descent.core.bench.BenchReport;
+import dev.descent.core.bench.Benchmarks;
+import dev.descent.core.bench.GemmResult;
+import dev.descent.core.bench.GemmShape;
+import dev.descent.core.bench.Timing;
+import dev.descent.core.bench.TrainingBenchmark;
+import dev.descent.core.bench.TrainingResult;
+import dev.descent.core.compute.Backend;
+import dev.descent.core.compute.BackendProvider;
+import dev.descent.core.compute.BackendStatus;
+import dev.descent.core.compute.Backends;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench [--json]}: GEMM GFLOP/s per available backend for square sizes and the MLP
+ * shapes, then training throughput; median of several timed runs after warm-up.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure GEMM GFLOP/s and training throughput on every available backend.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print {\"gemm\":[...],\"training\":[...]} instead of a table.")
+    boolean json;
+
+    @Option(names = "--shape", paramLabel = "MxKxN[xBATCH]",
+            description = "Measure this shape (m x k times k x n) instead of the standard ones; repeatable.")
+    List<String> shapes = new ArrayList<>();
+
+    @Option(names = "--runs", defaultValue = "7", description = "Timed runs per shape; the median is reported (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--min-run-ms", defaultValue = "50", description = "Shortest timed run in ms (default ${DEFAULT-VALUE}).")
+    long minRunMillis;
+
+    @Option(names = "--warmup-ms", defaultValue = "300", description = "Warm-up per shape in ms (default ${DEFAULT-VALUE}).")
+    long warmupMillis;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random matrices (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new BadInputException("--runs must be >= 1, was " + runs);
+        }
+        if (minRunMillis < 0 || warmupMillis < 0) {
+            throw new BadInputException("--min-run-ms and --warmup-ms must be >= 0");
+        }
+        List<GemmShape> chosen = shapes.isEmpty() ? GemmShape.STANDARD : shapes.stream().map(GemmShape::parse).toList();
+        Timing timing = new Timing(runs, minRunMillis * 1_000_000L, warmupMillis * 1_000_000L, System::nanoTime);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        List<GemmResult> gemm = new ArrayList<>();
+        List<TrainingResult> training = new ArrayList<>();
+        for (BackendProvider provider : Backends.providers()) {
+            BackendStatus status = provider.probe();
+            if (!status.available()) {
+                err.println("skipping " + provider.name() + ": " + status.reason());
+                continue;
+            }
+            try (Backend backend = provider.create()) {
+                if (!json) {
+                    out.println(backend.description());
+                    out.printf(Locale.ROOT, "  %-28s %10s%n", "GEMM (m x k · k x n, batch)", "GFLOP/s");
+                }
+                SplittableRandom random = new SplittableRandom(seed);
+                for (GemmShape shape : chosen) {
+                    GemmResult result = Benchmarks.gemm(backend, shape, timing, random);
+                    gemm.add(result);
+                    if (!json) {
+                        out.printf(Locale.ROOT, "  %-28s %10.1f%n", shape.label(), result.gflops());
+                        out.flush();
+                    }
+                }
+                for (TrainingBenchmark benchmark : Benchmarks.training()) {
+                    TrainingResult result = benchmark.run(backend, timing);
+                    training.add(result);
+                    if (!json) {
+                        out.printf(Locale.ROOT, "  training, %d racers: %.1f racer-steps/s%n",
+                                result.racers(), result.racerStepsPerSecond());
+                    }
+                }
+            }
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(new BenchReport(gemm, training)));
+        } else if (Benchmarks.training().isEmpty()) {
+            out.println("(no training benchmark registered)");
+        }
+        out.flush();
+        return 0;
+    }
+}

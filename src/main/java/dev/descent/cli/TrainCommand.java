@@ -1,0 +1,286 @@
+package dev.descent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.core.compute.Backend;
+import dev.descent.core.compute.Backends;
+import dev.descent.core.config.ConfigException;
+import dev.descent.core.config.Spec;
+import dev.descent.core.data.BundledDatasets;
+import dev.descent.core.data.CsvImporter;
+import dev.descent.core.data.CsvOptions;
+import dev.descent.core.data.DataGenerators;
+import dev.descent.core.data.DataSplit;
+import dev.descent.core.data.Dataset;
+import dev.descent.core.data.Normalization;
+import dev.descent.core.nn.ActivationSpec;
+import dev.descent.core.nn.Init;
+import dev.descent.core.nn.Loss;
+import dev.descent.core.nn.MlpSpec;
+import dev.descent.core.nn.NetworkData;
+import dev.descent.core.race.EarlyStopping;
+import dev.descent.core.race.TrainingRace;
+import dev.descent.core.race.TrainingRaceEpoch;
+import dev.descent.core.race.TrainingRaceOptions;
+import dev.descent.core.race.TrainingRaceResult;
+import dev.descent.core.race.TrainingRacerSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec.Target;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code train}: races optimizers training one MLP architecture on a data set, headless.
+ * Writes one CSV row per epoch and racer and a summary JSON.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train one network architecture with several optimizers side by side.")
+public final class TrainCommand implements Callable<Integer> {
+
+    /** The CSV header, one row per epoch and racer. */
+    public static final String CSV_HEADER = "racer,label,epoch,step,train_loss,val_loss,train_accuracy,val_accuracy,lr";
+
+    @picocli.CommandLine.Spec(Target.SELF)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--data", required = true, paramLabel = "NAME|FILE.csv",
+            description = "xor, circles, moons, gauss, spiral, spiral3, checkerboard, linear, sine, a bundled set "
+                    + "(iris, wine, breast_cancer, digits8x8) or a CSV file (last column the label)")
+    String data;
+
+    @Option(names = "--samples", defaultValue = "400", description = "rows of a generated data set (default ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--noise", defaultValue = "0.1", description = "noise of a generated data set (default ${DEFAULT-VALUE})")
+    double noise;
+
+    @Option(names = "--layers", required = true, paramLabel = "N,N,...", description = "hidden units per layer, e.g. 32,32")
+    String layers;
+
+    @Option(names = "--activation", defaultValue = "relu",
+            description = "hidden activation, optionally with alpha (\"leaky_relu alpha=0.2\"); default ${DEFAULT-VALUE}")
+    String activation;
+
+    @Option(names = "--init", defaultValue = "torch",
+            description = "weight initialisation (\"he_uniform bias=0.1\", \"normal std=0.01\"); default ${DEFAULT-VALUE}")
+    String init;
+
+    @Option(names = "--loss", description = "ce|bce|mse; default ce for classes, mse for regression")
+    String loss;
+
+    @Option(names = "--batchnorm", description = "batch normalisation after each hidden linear layer")
+    boolean batchNorm;
+
+    @Option(names = "--dropout", defaultValue = "0", description = "drop probability of hidden outputs (alpha dropout with selu)")
+    double dropout;
+
+    @Option(names = "--l1", defaultValue = "0", description = "L1 penalty on the weights")
+    double l1;
+
+    @Option(names = "--l2", defaultValue = "0", description = "L2 penalty l2*sum(w^2) on the weights")
+    double l2;
+
+    @Option(names = "--racer", required = true, paramLabel = "SPEC",
+            description = "optimizer spec plus label=, init=, clip_norm=, clip_value= (repeatable)")
+    List<String> racers;
+
+    @Option(names = "--schedule", paramLabel = "SPEC", description = "learning-rate schedule for every racer")
+    String schedule;
+
+    @Option(names = "--epochs", required = true, description = "passes over the training rows")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "32", description = "minibatch rows (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--val", defaultValue = "0.2", description = "validation fraction (default ${DEFAULT-VALUE})")
+    double validation;
+
+    @Option(names = "--normalize", defaultValue = "none", description = "none|standard|minmax (default ${DEFAULT-VALUE})")
+    String normalize;
+
+    @Option(names = "--early-stopping", paramLabel = "SPEC",
+            description = "\"patience=5 min_delta=0 baseline=X restore_best_weights=true\" on the validation loss")
+    String earlyStopping;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seeds data, split, initialisation, minibatches, dropout")
+    long seed;
+
+    @Option(names = "--backend", defaultValue = "auto", description = "auto|cpu|cuda (default ${DEFAULT-VALUE})")
+    String backend;
+
+    @Option(names = "--csv", paramLabel = "FILE|-", description = "per-epoch CSV (- for standard output)")
+    String csv;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "summary JSON (standard output when neither this nor --csv - is given)")
+    String summary;
+
+    @Override
+    public Integer call() throws IOException {
+        Dataset dataset = loadData();
+        Loss lossKind = loss == null ? (dataset.isClassification() ? Loss.CE : Loss.MSE) : Loss.parse(loss);
+        MlpSpec spec = new MlpSpec(dataset.dimension(), parseLayers(layers), NetworkData.outputsFor(dataset, lossKind),
+                ActivationSpec.parse(activation), batchNorm, dropout, lossKind);
+        List<TrainingRacerSpec> racerSpecs = racers.stream().map(TrainingRacerSpec::parse).toList();
+        TrainingRaceOptions options = new TrainingRaceOptions(epochs, batch, l1, l2, seed, Init.parse(init),
+                schedule == null ? null : Spec.parse(schedule));
+        EarlyStopping.Options stopping = earlyStopping == null ? null : EarlyStopping.Options.parse(earlyStopping);
+        if (!(validation >= 0 && validation < 1)) {
+            throw new ConfigException("val must be in [0, 1), was " + validation);
+        }
+        DataSplit split = DataSplit.split(dataset, validation, 0, new SplittableRandom(seed))
+                .normalized(Normalization.of(normalize));
+        Backends.Choice choice = Backends.choose(backend);
+        PrintWriter stdout = command.commandLine().getOut();
+        boolean hasVal = split.validation().size() > 0;
+        boolean classification = dataset.isClassification();
+        try (Backend compute = choice.provider().create();
+             PrintWriter csvOut = openCsv(stdout);
+             TrainingRace race = new TrainingRace(compute, spec, split.train(), split.validation(), racerSpecs,
+                     options, stopping)) {
+            if (csvOut != null) {
+                csvOut.println(CSV_HEADER);
+                race.addListener(e -> {
+                    csvOut.println(row(e, hasVal, classification));
+                    csvOut.flush();
+                });
+            }
+            race.run();
+            String json = summaryJson(choice.why(), race.results());
+            if (summary != null) {
+                writeFile(summary, json);
+            } else if (!"-".equals(csv)) {
+                stdout.println(json);
+            }
+        }
+        return 0;
+    }
+
+    private Dataset loadData() {
+        if (DataGenerators.all().stream().anyMatch(g -> g.name().equals(data))) {
+            return DataGenerators.create(data, samples, noise, seed);
+        }
+        if (BundledDatasets.contains(data)) {
+            return BundledDatasets.load(data);
+        }
+        Path file = Path.of(data);
+        if (data.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") || Files.exists(file)) {
+            return CsvImporter.read(file, CsvOptions.DEFAULTS);
+        }
+        throw new ConfigException("unknown data '" + data + "': not a generator ("
+                + String.join(", ", DataGenerators.all().stream().map(g -> g.name()).toList())
+                + "), not a bundled set (" + String.join(", ", BundledDatasets.names()) + ") and not a .csv file");
+    }
+
+    static List<Integer> parseLayers(String text) {
+        List<Integer> out = new ArrayList<>();
+        if (text.isBlank() || text.trim().equals("none")) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            try {
+                int units = Integer.parseInt(part.trim());
+                if (units < 1) {
+                    throw new ConfigException("layers: every hidden layer needs >= 1 unit, was " + units);
+                }
+                out.add(units);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("layers must be comma-separated unit counts such as 32,32, was '" + text + "'");
+            }
+        }
+        return out;
+    }
+
+    private PrintWriter openCsv(PrintWriter stdout) throws IOException {
+        if (csv == null) {
+            return null;
+        }
+        if (csv.equals("-")) {
+            return new PrintWriter(stdout) {
+                @Override
+                public void close() {
+                    flush();
+                }
+            };
+        }
+        try {
+            return new PrintWriter(new OutputStreamWriter(Files.newOutputStream(Path.of(csv)), StandardCharsets.UTF_8));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new BadInputException("cannot write --csv " + csv + ": " + e.getMessage());
+        }
+    }
+
+    private static void writeFile(String path, String text) {
+        try {
+            Files.writeString(Path.of(path), text + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new BadInputException("cannot write --summary " + path + ": " + e.getMessage());
+        }
+    }
+
+    static String row(TrainingRaceEpoch e, boolean hasVal, boolean classification) {
+        return e.racer() + "," + csvText(e.label()) + "," + e.epoch() + "," + e.step() + "," + e.trainLoss() + ","
+                + (hasVal ? Double.toString(e.valLoss()) : "") + ","
+                + (classification ? Double.toString(e.trainAccuracy()) : "") + ","
+                + (hasVal && classification ? Double.toString(e.valAccuracy()) : "") + "," + e.learningRate();
+    }
+
+    private static String csvText(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    static String summaryJson(String backendWhy, List<TrainingRaceResult> results) {
+        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("backend", backendWhy);
+        ArrayNode list = root.putArray("racers");
+        for (TrainingRaceResult r : results) {
+            ObjectNode o = list.addObject();
+            o.put("label", r.label());
+            o.put("epochs_run", r.epochsRun());
+            number(o, "train_loss", r.trainLoss());
+            number(o, "val_loss", r.valLoss());
+            number(o, "train_accuracy", r.trainAccuracy());
+            number(o, "val_accuracy", r.valAccuracy());
+            if (r.divergedAt() == null) {
+                o.putNull("diverged_at");
+            } else {
+                o.put("diverged_at", r.divergedAt());
+            }
+            if (r.stoppedEarlyAt() == null) {
+                o.putNull("stopped_early_at");
+            } else {
+                o.put("stopped_early_at", r.stoppedEarlyAt());
+            }
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON has no NaN: a missing or non-finite number is null. */
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package dev.descent.core.compute;
+
+import java.nio.FloatBuffer;
+
+/**
+ * The element-wise operations of {@link Backend} on {@link CpuBuffer} memory, as plain loops.
+ * Their semantics are written on the {@link Backend} methods; this class only computes them.
+ */
+final class CpuKernels {
+
+    private CpuKernels() {
+    }
+
+    static FloatBuffer fb(Strided s) {
+        return s == null ? null : data(s.buffer());
+    }
+
+    static FloatBuffer data(DeviceBuffer buffer) {
+        if (buffer instanceof CpuBuffer cb) {
+            return cb.data();
+        }
+        throw new IllegalArgumentException("buffer does not belong to the CPU backend: " + buffer);
+    }
+
+    private static int at(Strided s, int p, int i) {
+        return (int) (s.offset() + p * s.stride() + i);
+    }
+
+    static void addBias(int batch, int rows, int cols, Strided z, Strided bias) {
+        FloatBuffer fz = fb(z);
+        FloatBuffer fbias = fb(bias);
+        float[] zs = new float[rows * cols];
+        float[] bs = new float[cols];
+        for (int p = 0; p < batch; p++) {
+            int zo = at(z, p, 0);
+            fz.get(zo, zs, 0, zs.length);
+            fbias.get(at(bias, p, 0), bs, 0, cols);
+            for (int i = 0; i < rows; i++) {
+                int row = i * cols;
+                for (int j = 0; j < cols; j++) {
+                    zs[row + j] += bs[j];
+                }
+            }
+            fz.put(zo, zs, 0, zs.length);
+        }
+    }
+
+    static void activationForward(Activation f, float param, int batch, int n, Strided z, Strided slope, Strided a) {
+        FloatBuffer fz = fb(z);
+        FloatBuffer fa = fb(a);
+        FloatBuffer fs = fb(slope);
+        float[] zs = new float[n];
+        float[] ss = f == Activation.RRELU && fs != null ? new float[n] : null;
+        for (int p = 0; p < batch; p++) {
+            fz.get(at(z, p, 0), zs, 0, n);
+            float s = f == Activation.PRELU ? fs.get(at(slope, p, 0)) : param;
+            if (ss != null) {
+                fs.get(at(slope, p, 0), ss, 0, n);
+            }
+            for (int i = 0; i < n; i++) {
+                zs[i] = forward(f, param, ss != null ? ss[i] : s, zs[i]);
+            }
+            fa.put(at(a, p, 0), zs, 0, n);
+        }
+    }
+
+    static void activationBackward(Activation f, float param, int batch, int n, Strided z, Strided slope,
+                                   Strided gradA, Strided gradZ) {
+        FloatBuffer fz = fb(z);
+        FloatBuffer fs = fb(slope);
+        FloatBuffer fga = fb(gradA);
+        FloatBuffer fgz = fb(gradZ);
+        float[] zs = new float[n];
+        float[] gs = new float[n];
+        float[] ss = f == Activation.RRELU && fs != null ? new float[n] : null;
+        for (int p = 0; p < batch; p++) {
+            fz.get(at(z, p, 0), zs, 0, n);
+            fga.get(at(gradA, p, 0), gs, 0, n);
+            float s = f == Activation.PRELU ? fs.get(at(slope, p, 0)) : param;
+            if (ss != null) {
+                fs.get(at(slope, p, 0), ss, 0, n);
+            }
+            for (int i = 0; i < n; i++) {
+                gs[i] *= derivative(f, param, ss != null ? ss[i] : s, zs[i]);
+            }
+            fgz.put(at(gradZ, p, 0), gs, 0, n);
+        }
+    }
+
+    /** f(z); {@code s} is the slope of PRELU and RRELU. */
+    static float forward(Activation f, float param, float s, float z) {
+        switch (f) {
+            case IDENTITY: return z;
+            case BINARY_STEP: return z >= 0 ? 1f : 0f;
+            case SIGMOID: return sigmoid(z);
+            case TANH: return (float) Math.tanh(z);
+            case ARCTAN: return (float) Math.atan(z);
+            case SOFTSIGN: return z / (1 + Math.abs(z));
+            case RELU: return z > 0 ? z : 0f;
+            case LEAKY_RELU: return z > 0 ? z : param * z;
+            case PRELU: case RRELU: return z > 0 ? z : s * z;
+            case ELU: return z > 0 ? z : (float) (param * Math.expm1(z));
+            case SELU: return (float) (Activation.SELU_SCALE * (z > 0 ? z : Activation.SELU_ALPHA * Math.expm1(z)));
+            case SOFTPLUS: return z > 20 ? z : (float) Math.log1p(Math.exp(z));
+            case HARDTANH: return Math.max(-1f, Math.min(1f, z));
+            case GELU: return (float) (0.5 * z * (1 + Erf.erf(z / Math.sqrt(2))));
+            case SILU: return z * sigmoid(z);
+            default: throw new IllegalArgumentException("unknown activation " + f);
+        }
+    }
+
+    /** f'(z) as used by the backward pass. */
+    static float derivative(Activation f, float param, float s, float z) {
+        switch (f) {
+            case IDENTITY: return 1f;
+            case BINARY_STEP: return 0f;
+            case SIGMOID: {
+                float y = sigmoid(z);
+                return y * (1 - y);
+            }
+            case TANH: {
+                float y = (float) Math.tanh(z);
+                return 1 - y * y;
+            }
+            case ARCTAN: return 1 / (1 + z * z);
+            case SOFTSIGN: {
+                float d = 1 + Math.abs(z);
+                return 1 / (d * d);
+            }
+            case RELU: return z > 0 ? 1f : 0f;
+            case LEAKY_RELU: return z > 0 ? 1f : param;
+            case PRELU: case RRELU: return z > 0 ? 1f : s;
+            case ELU: return z > 0 ? 1f : (float) (param * Math.exp(z));
+            case SELU: return (float) (Activation.SELU_SCALE * (z > 0 ? 1 : Activation.SELU_ALPHA * Math.exp(z)));
+            case SOFTPLUS: return z > 20 ? 1f : sigmoid(z);
+            case HARDTANH: return z > -1 && z < 1 ? 1f : 0f;
+            case GELU: {
+                double cdf = 0.5 * (1 + Erf.erf(z / Math.sqrt(2)));
+                double pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+                return (float) (cdf + z * pdf);
+            }
+            case SILU: {
+                float sg = sigmoid(z);
+                return sg * (1 + z * (1 - sg));
+            }
+            default: throw new IllegalArgumentException("unknown activation " + f);
+        }
+    }
+
+    static float sigmoid(float z) {
+        return z >= 0 ? (float) (1 / (1 + Math.exp(-z))) : (float) (Math.exp(z) / (1 + Math.exp(z)));
+    }
+
+    static void preluSlopeGradient(int batch, int n, Strided z, Strided gradA, Strided out) {
+        FloatBuffer fz = fb(z);
+        FloatBuffer fga = fb(gradA);
+        FloatBuffer fo = fb(out);
+        for (int p = 0; p < batch; p++) {
+            int zo = at(z, p, 0);
+            int go = at(gradA, p, 0);
+            float sum = 0;
+            for (int i = 0; i < n; i++) {
+                float zi = fz.get(zo + i);
+                if (zi < 0) {
+                    sum += fga.get(go + i) * zi;
+                }
+            }
+            fo.put(at(out, p, 0), sum);
+        }
+    }
+
+    static void softmaxCrossEntropy(int batch, int rows, int classes, Strided logits, Strided target,
+                                    Strided loss, Strided grad, float scale) {
+        FloatBuffer fz = fb(logits);
+        FloatBuffer ft = fb(target);
+        FloatBuffer fl = fb(loss);
+        FloatBuffer fg = fb(grad);
+        for (int p = 0; p < batch; p++) {
+            for (int i = 0; i < rows; i++) {
+                int zo = at(logits, p, i * classes);
+                int go = at(grad, p, i * classes);
+                int t = (int) ft.get(at(target, p, i));
+                if (t < 0 || t >= classes) {
+                    throw new IllegalArgumentException("target class must be in [0, " + classes + "), was " + t);
+                }
+                float m = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < classes; j++) {
+                    m = Math.max(m, fz.get(zo + j));
+                }
+                float sum = 0;
+                for (int j = 0; j < classes; j++) {
+                    sum += (float) Math.exp(fz.get(zo + j) - m);
+                }
+                float lse = m + (float) Math.log(sum);
+                fl.put(at(loss, p, i), lse - fz.get(zo + t));
+                for (int j = 0; j < classes; j++) {
+                    float prob = (float) Math.exp(fz.get(zo + j) - lse);
+                    fg.put(go + j, scale * (prob - (j == t ? 1f : 0f)));
+                }
+            }
+        }
+    }
+
+    static void binaryCrossEntropy(int batch, int n, Strided logits, Strided target, Strided loss, Strided grad,
+                                   float scale) {
+        FloatBuffer fz = fb(logits);
+        FloatBuffer ft = fb(target);
+        FloatBuffer fl = fb(loss);
+        FloatBuffer fg = fb(grad);
+        for (int p = 0; p < batch; p++) {
+            for (int i = 0; i < n; i++) {
+                float z = fz.get(at(logits, p, i));
+                float y = ft.get(at(target, p, i));
+                fl.put(at(loss, p, i), Math.max(z, 0) - z * y + (float) Math.log1p(Math.exp(-Math.abs(z))));
+                fg.put(at(grad, p, i), scale * (sigmoid(z) - y));
+            }
+        }
+    }
+
+    static void squaredError(int batch, int n, Strided prediction, Strided target, Strided loss, Strided grad,
+                             float scale) {
+        FloatBuffer fx = fb(prediction);
+        FloatBuffer ft = fb(target);
+        FloatBuffer fl = fb(loss);
+        FloatBuffer fg = fb(grad);
+        for (int p = 0; p < batch; p++) {
+            for (int i = 0; i < n; i++) {
+                float d = fx.get(at(prediction, p, i)) - ft.get(at(target, p, i));
+                fl.put(at(loss, p, i), d * d);
+                fg.put(at(grad, p, i), scale * 2 * d);
+            }
+        }
+    }
+
+    static void columnSums(int batch, int rows, int cols, Strided x, Strided out) {
+        FloatBuffer fx = fb(x);
+        FloatBuffer fo = fb(out);
+        float[] xs = new float[rows * cols];
+        float[] sums = new float[cols];
+        for (int p = 0; p < batch; p++) {
+            fx.get(at(x, p, 0), xs, 0, xs.length);
+            java.util.Arrays.fill(sums, 0f);
+            for (int i = 0; i < rows; i++) {
+                int row = i * cols;
+                for (int j = 0; j < cols; j++) {
+                    sums[j] += xs[row + j];
+                }
+            }
+            fo.put(at(out, p, 0), sums, 0, cols);
+        }
+    }
+
+    static void batchNormStatistics(int batch, int rows, int cols, Strided x, Strided mean, Strided var) {
+        FloatBuffer fx = fb(x);
+        FloatBuffer fm = fb(mean);
+        FloatBuffer fv = fb(var);
+        for (int p = 0; p < batch; p++) {
+            int xo = at(x, p, 0);
+            for (int j = 0; j < cols; j++) {
+                float sum = 0;
+                for (int i = 0; i < rows; i++) {
+                    sum += fx.get(xo + i * cols + j);
+                }
+                float mu = sum / rows;
+                float sq = 0;
+                for (int i = 0; i < rows; i++) {
+                    float d = fx.get(xo + i * cols + j) - mu;
+                    sq += d * d;
+                }
+                fm.put(at(mean, p, j), mu);
+                fv.put(at(var, p, j), sq / rows);
+            }
+        }
+    }
+
+    static void batchNormForward(int batch, int rows, int cols, Strided x, Strided mean, Strided var, float eps,
+                                 Strided gamma, Strided beta, Strided xhat, Strided y) {
+        FloatBuffer fx = fb(x);
+        FloatBuffer fm = fb(mean);
+        FloatBuffer fv = fb(var);
+        FloatBuffer fgm = fb(gamma);
+        FloatBuffer fbt = fb(beta);
+        FloatBuffer fh = fb(xhat);
+        FloatBuffer fy = fb(y);
+        for (int p = 0; p < batch; p++) {
+            for (int j = 0; j < cols; j++) {
+                float mu = fm.get(at(mean, p, j));
+                float inv = (float) (1 / Math.sqrt(fv.get(at(var, p, j)) + eps));
+                float g = fgm.get(at(gamma, p, j));
+                float b = fbt.get(at(beta, p, j));
+                for (int i = 0; i < rows; i++) {
+                    float h = (fx.get(at(x, p, i * cols + j)) - mu) * inv;
+                    if (fh != null) {
+                        fh.put(at(xhat, p, i * cols + j), h);
+                    }
+                    fy.put(at(y, p, i * cols + j), g * h + b);
+                }
+            }
+        }
+    }
+
+    static void batchNormBackward(int batch, int rows, int cols, Strided gradY, Strided xhat, Strided var, float eps,
+                                  Strided gamma, Strided gradX, Strided gradGamma, Strided gradBeta) {
+        FloatBuffer fgy = fb(gradY);
+        FloatBuffer fh = fb(xhat);
+        FloatBuffer fv = fb(var);
+        FloatBuffer fgm = fb(gamma);
+        FloatBuffer fgx = fb(gradX);
+        FloatBuffer fgg = fb(gradGamma);
+        FloatBuffer fgb = fb(gradBeta);
+        for (int p = 0; p < batch; p++) {
+            for (int j = 0; j < cols; j++) {
+                float sumGy = 0;
+                float sumGyH = 0;
+                for (int i = 0; i < rows; i++) {
+                    float gy = fgy.get(at(gradY, p, i * cols + j));
+                    sumGy += gy;
+                    sumGyH += gy * fh.get(at(xhat, p, i * cols + j));
+                }
+                fgb.put(at(gradBeta, p, j), sumGy);
+                fgg.put(at(gradGamma, p, j), sumGyH);
+                float k = (float) (fgm.get(at(gamma, p, j)) / (rows * Math.sqrt(fv.get(at(var, p, j)) + eps)));
+                for (int i = 0; i < rows; i++) {
+                    int gi = at(gradY, p, i * cols + j);
+                    float h = fh.get(at(xhat, p, i * cols + j));
+                    fgx.put(at(gradX, p, i * cols + j), k * (rows * fgy.get(gi) - sumGy - h * sumGyH));
+                }
+            }
+        }
+    }
+
+    static void multiplyMask(int batch, int n, Strided x, Strided mask, Strided shift, Strided out) {
+        FloatBuffer fx = fb(x);
+        FloatBuffer fm = fb(mask);
+        FloatBuffer fs = fb(shift);
+        FloatBuffer fo = fb(out);
+        float[] xs = new float[n];
+        float[] ms = new float[n];
+        float[] ss = fs == null ? null : new float[n];
+        for (int p = 0; p < batch; p++) {
+            fx.get(at(x, p, 0), xs, 0, n);
+            fm.get(at(mask, p, 0), ms, 0, n);
+            if (ss != null) {
+                fs.get(at(shift, p, 0), ss, 0, n);
+            }
+            for (int i = 0; i < n; i++) {
+                xs[i] = xs[i] * ms[i] + (ss == null ? 0f : ss[i]);
+            }
+            fo.put(at(out, p, 0), xs, 0, n);
+        }
+    }
+
+    static void gatherRows(int count, int cols, DeviceBuffer src, DeviceBuffer indices, DeviceBuffer dst) {
+        FloatBuffer fsrc = data(src);
+        FloatBuffer fi = data(indices);
+        FloatBuffer fd = data(dst);
+        long srcRows = src.length() / Math.max(cols, 1);
+        for (int r = 0; r < count; r++) {
+            int row = (int) fi.get(r);
+            if (row < 0 || row >= srcRows) {
+                throw new IllegalArgumentException("row index must be in [0, " + srcRows + "), was " + row);
+            }
+            for (int j = 0; j < cols; j++) {
+                fd.put(r * cols + j, fsrc.get(row * cols + j));
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.descent.core.compute;
+
+/**
+ * One array per net of a batch of K nets inside one buffer: net {@code p}'s array starts at
+ * {@code offset + p * stride}. A stride of 0 shares one array across the batch (the same
+ * minibatch, dropout mask or target column for every net).
+ *
+ * @param buffer where the arrays live
+ * @param offset the first element of net 0, in floats, {@code >= 0}
+ * @param stride the distance between consecutive nets' arrays, in floats, {@code >= 0}
+ */
+public record Strided(DeviceBuffer buffer, long offset, long stride) {
+
+    public Strided {
+        if (buffer == null) {
+            throw new IllegalArgumentException("buffer must not be null");
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+        }
+        if (stride < 0) {
+            throw new IllegalArgumentException("stride must be >= 0, was " + stride);
+        }
+    }
+
+    /** Packed arrays of {@code stride} floats per net, starting at 0. */
+    public static Strided of(DeviceBuffer buffer, long stride) {
+        return new Strided(buffer, 0, stride);
+    }
+
+    /** One array at offset 0 shared by every net (stride 0). */
+    public static Strided shared(DeviceBuffer buffer) {
+        return new Strided(buffer, 0, 0);
+    }
+
+    /** Index of element {@code i} of net {@code p}. */
+    public long index(int p, long i) {
+        return offset + p * stride + i;
+    }
+}
