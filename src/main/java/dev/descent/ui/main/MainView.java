@@ -1,0 +1,198 @@
+package dev.descent.ui.main;
+
+import dev.descent.core.surface.QuadraticAnalysis;
+import dev.descent.core.surface.Surface;
+import dev.descent.ui.Styles;
+import dev.descent.ui.curves.CurvesView;
+import dev.descent.ui.curves.PlotStyle;
+import dev.descent.ui.inspector.InspectorText;
+import dev.descent.ui.inspector.InspectorView;
+import dev.descent.ui.map.MapView;
+import dev.descent.ui.problem.ProblemView;
+import dev.descent.core.race.RaceSnapshot;
+import dev.descent.core.race.RacerSnapshot;
+import dev.descent.ui.racers.RacerViewModel;
+import dev.descent.ui.racers.RacersView;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Orientation;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The window's layout: top bar; problem and racers on the left; map and curves side by side
+ * with the inspector under them; status bar. One {@link AnimationTimer} reads the newest race
+ * frame and redraws what changed.
+ */
+public final class MainView extends BorderPane {
+    public static final String LOG_Y_ID = "logY";
+    private static final long STATUS_NANOS = 250_000_000L;
+
+    private final MainViewModel model;
+    private final TopBar topBar;
+    private final MapView map;
+    private final CurvesView curves = new CurvesView();
+    private final InspectorView inspector = new InspectorView();
+    private final StatusBarView status;
+    private final CheckBox logY = new CheckBox("Log y");
+    private ScrollPane leftScroll;
+    private final FrameClock clock = new FrameClock();
+    private Optional<QuadraticAnalysis> quadratic = Optional.empty();
+    private long lastStatus;
+    private int curveFrame;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frame(now);
+        }
+    };
+
+    public MainView(MainViewModel model, List<dev.descent.ui.presets.PresetEntry> presets) {
+        this.model = model;
+        this.topBar = new TopBar(model, presets);
+        this.map = new MapView(model.problem());
+        this.status = new StatusBarView(model);
+        createView();
+        bindViewModel();
+    }
+
+    public TopBar topBar() {
+        return topBar;
+    }
+
+    public MapView map() {
+        return map;
+    }
+
+    public CurvesView curves() {
+        return curves;
+    }
+
+    /** Frames per second over the last second of the frame loop. */
+    public double framesPerSecond() {
+        return clock.framesPerSecond();
+    }
+
+    public void start() {
+        timer.start();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    private void createView() {
+        getStyleClass().add(Styles.ROOT);
+        VBox left = new VBox(10, new ProblemView(model.problem()), new RacersView(model.racers()));
+        left.getStyleClass().add(Styles.SIDE_PANEL);
+        left.setPrefWidth(340);
+        leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setMinWidth(300);
+        leftScroll.setPrefWidth(350);
+        logY.setId(LOG_Y_ID);
+        HBox curveTools = new HBox(8, logY);
+        curveTools.getStyleClass().add(Styles.SIDE_PANEL);
+        VBox right = new VBox(curveTools, curves);
+        VBox.setVgrow(curves, Priority.ALWAYS);
+        SplitPane plots = new SplitPane(map, right);
+        plots.setDividerPositions(0.6);
+        SplitPane centre = new SplitPane(plots, inspector);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.78);
+        SplitPane.setResizableWithParent(inspector, false);
+        setTop(topBar);
+        setCenter(new SplitPane(leftScroll, centre));
+        ((SplitPane) getCenter()).setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(leftScroll, false);
+        setBottom(status);
+    }
+
+    private void bindViewModel() {
+        logY.selectedProperty().addListener((o, a, b) -> curves.setLogY(b));
+        // surfaces whose values span decades get log colours; their loss curves want a log axis too
+        logY.setSelected(model.problem().logScaleProperty().get());
+        model.problem().logScaleProperty().addListener((o, a, b) -> logY.setSelected(b));
+        model.racers().selectedProperty().addListener((o, a, b) -> map.invalidate());
+        model.problem().surfaceProperty().addListener((o, a, b) -> quadratic = analyse(b));
+        quadratic = analyse(model.problem().surfaceProperty().get());
+        model.darkProperty().addListener(o -> applyPlotStyle());
+        model.presentationProperty().addListener((o, a, b) -> {
+            if (b) {
+                getStyleClass().add(Styles.PRESENTATION);
+            } else {
+                getStyleClass().remove(Styles.PRESENTATION);
+            }
+            map.setLineScale(b ? 1.8 : 1);
+            leftScroll.setPrefWidth(b ? 470 : 350);
+            applyPlotStyle();
+        });
+        applyPlotStyle();
+    }
+
+    private void applyPlotStyle() {
+        double scale = model.presentationProperty().get() ? 1.6 : 1;
+        curves.setStyle(model.darkProperty().get() ? PlotStyle.dark(scale) : PlotStyle.light(scale));
+    }
+
+    private static Optional<QuadraticAnalysis> analyse(Surface s) {
+        return s == null ? Optional.empty() : QuadraticAnalysis.of(s);
+    }
+
+    private void frame(long now) {
+        clock.tick(now);
+        RaceSnapshot f = model.pollFrame();
+        map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
+        // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
+        // leaves the software renderer time for the map
+        if (!f.running() || ++curveFrame % 3 == 0) {
+            curves.redraw(f);
+        }
+        if (now - lastStatus > STATUS_NANOS) {
+            lastStatus = now;
+            status.update(f, model.measuredStepsPerSecond(), clock.framesPerSecond());
+            updateInspector(f);
+        }
+    }
+
+    private int selectedIndex(RaceSnapshot f) {
+        RacerViewModel s = model.racers().selectedProperty().get();
+        if (s == null) {
+            return -1;
+        }
+        List<RacerSnapshot> racers = f.racers();
+        for (int i = 0; i < racers.size(); i++) {
+            if (racers.get(i).label().equals(s.labelProperty().get())
+                    && racers.get(i).colour().equals(s.colourProperty().get())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void updateInspector(RaceSnapshot f) {
+        int i = selectedIndex(f);
+        if (i < 0) {
+            inspector.show(null);
+            return;
+        }
+        RacerViewModel r = model.racers().selectedProperty().get();
+        var opt = r.optimizerProperty().get();
+        double momentum = Double.NaN;
+        if ("sgd".equals(opt.name()) && !"true".equals(opt.value("nesterov"))) {
+            try {
+                momentum = Double.parseDouble(opt.value("momentum"));
+            } catch (RuntimeException e) {
+                momentum = Double.NaN;
+            }
+        }
+        inspector.show(InspectorText.of(f.racers().get(i), opt.shortText(), r.updateRule(), quadratic, momentum));
+    }
+}

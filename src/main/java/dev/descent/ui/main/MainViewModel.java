@@ -1,0 +1,315 @@
+package dev.descent.ui.main;
+
+import dev.descent.core.config.ConfigException;
+import dev.descent.core.preset.Preset;
+import dev.descent.core.preset.Problem;
+import dev.descent.core.preset.SurfaceProblem;
+import dev.descent.core.race.RaceOptions;
+import dev.descent.core.race.RaceRunner;
+import dev.descent.core.race.RaceSnapshot;
+import dev.descent.core.race.RacerConfig;
+import dev.descent.core.race.SurfaceRace;
+import dev.descent.ui.problem.ExpressionCompiler;
+import dev.descent.ui.problem.ProblemViewModel;
+import dev.descent.ui.racers.RacerViewModel;
+import dev.descent.ui.racers.RacersViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.ListChangeListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The window's state and commands: the problem, the racers, playback (play/pause, step,
+ * reset, speed) and the newest race snapshot from the {@link RaceRunner} engine thread. Racer edits reach the race at the next reset;
+ * a race that has not taken a step yet is reset at once so the picture follows the edit.
+ */
+public final class MainViewModel implements AutoCloseable {
+    private final ProblemViewModel problem;
+    private final RacersViewModel racers = new RacersViewModel();
+    /** Playback speeds the app offers (the runner accepts up to 100,000). */
+    public static final double MIN_SPEED = 1;
+    public static final double MAX_SPEED = 10_000;
+
+    private final RaceRunner runner;
+    private final LongSupplier clock;
+    private RaceOptions options;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private String lesson = "";
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty(60);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RaceSnapshot> frame = new ReadOnlyObjectWrapper<>();
+    private final StepRate stepRate = new StepRate();
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper pendingEdits = new ReadOnlyBooleanWrapper(false);
+    private boolean suspendEdits;
+
+    /**
+     * @param compiler the f(x, y) parser (null hides typed surfaces)
+     * @param options  trace capacity and step budget of every race
+     * @param clock    nanosecond clock for the measured step rate ({@code System::nanoTime})
+     */
+    public MainViewModel(ExpressionCompiler compiler, RaceOptions options, LongSupplier clock) {
+        this.problem = new ProblemViewModel(compiler);
+        this.options = options;
+        this.clock = clock;
+        this.runner = RaceRunner.start(race(List.of()), stepsPerSecond.get());
+        frame.set(runner.snapshot());
+        stepsPerSecond.addListener((obs, was, now) -> runner.setStepsPerSecond(
+                Math.max(MIN_SPEED, Math.min(MAX_SPEED, now.doubleValue()))));
+        problem.surfaceProperty().addListener((obs, was, now) -> reset());
+        problem.startProperty().addListener((obs, was, now) -> reset());
+        racers.racers().addListener((ListChangeListener<RacerViewModel>) c -> {
+            while (c.next()) {
+                for (RacerViewModel r : c.getAddedSubList()) {
+                    watch(r);
+                }
+            }
+            edited();
+        });
+    }
+
+    // Properties
+
+    public ProblemViewModel problem() {
+        return problem;
+    }
+
+    public RacersViewModel racers() {
+        return racers;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Playback speed in steps per second, 1 to 10,000. */
+    public DoubleProperty stepsPerSecondProperty() {
+        return stepsPerSecond;
+    }
+
+    /** The last status message (refused configs, what an edit will do). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The newest race snapshot, updated by {@link #pollFrame()} once per animation frame. */
+    public ReadOnlyObjectProperty<RaceSnapshot> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    /** True when racers were edited after the race started: Reset applies them. */
+    public ReadOnlyBooleanProperty pendingEditsProperty() {
+        return pendingEdits.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    public void play() {
+        runner.play();
+        running.set(true);
+    }
+
+    public void pause() {
+        runner.pause();
+        running.set(false);
+    }
+
+    public void togglePlay() {
+        if (running.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** One lock-step (pauses). */
+    public void step() {
+        runner.stepOnce();
+        running.set(false);
+    }
+
+    /** Starts the race over (paused) with the current problem and racer configs. */
+    public void reset() {
+        if (problem.surfaceProperty().get() == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<RacerConfig> configs = racers.configs(problems);
+        try {
+            runner.load(race(configs));
+            message.set(problems.isEmpty() ? "" : "left out: " + String.join("; ", problems));
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+        }
+        running.set(false);
+        pendingEdits.set(false);
+    }
+
+    /**
+     * Shows a preset: problem, racers, speed and step budget. Everything is built before
+     * anything changes, so a bad preset leaves the session as it was.
+     *
+     * @throws ConfigException naming what is wrong
+     */
+    public void apply(Preset preset) {
+        if (!preset.problem().isSurface()) {
+            throw new ConfigException("data-set presets need the data-set mode, which is not in this build");
+        }
+        SurfaceProblem surfaceProblem = preset.problem().surface();
+        surfaceProblem.createSurface();
+        List<RacerViewModel> loaded = new ArrayList<>();
+        for (RacerConfig c : preset.racers()) {
+            loaded.add(RacerViewModel.fromConfig(c));
+        }
+        if (loaded.size() > RacersViewModel.MAX_RACERS) {
+            throw new ConfigException("racers: at most " + RacersViewModel.MAX_RACERS + ", was " + loaded.size());
+        }
+        RaceOptions newOptions = preset.steps() > 0 ? options.withMaxSteps(preset.steps())
+                : options.withMaxSteps(Long.MAX_VALUE);
+        pause();
+        suspendEdits = true;
+        try {
+            racers.clear();
+            loaded.forEach(racers::add);
+            racers.selectedProperty().set(loaded.isEmpty() ? null : loaded.get(0));
+            options = newOptions;
+            problem.load(surfaceProblem);
+        } finally {
+            suspendEdits = false;
+        }
+        stepsPerSecond.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, preset.stepsPerSecond())));
+        title.set(preset.title());
+        lesson = preset.lesson();
+        reset();
+        message.set("loaded: " + preset.title());
+    }
+
+    /** Loads and shows a preset file; a bad file is reported and changes nothing. */
+    public boolean open(java.nio.file.Path file) {
+        try {
+            apply(dev.descent.core.preset.PresetFiles.load(file));
+            return true;
+        } catch (ConfigException e) {
+            message.set("not opened: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Saves the session as a preset file (atomically), titled after the file name. */
+    public boolean save(java.nio.file.Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        try {
+            dev.descent.core.preset.PresetFiles.save(file, toPreset(title.get().isEmpty() ? name : title.get()));
+            message.set("saved " + file);
+            return true;
+        } catch (java.io.IOException | ConfigException e) {
+            message.set("not saved: " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The session as a preset (what Save and the session file store). */
+    public Preset toPreset(String presetTitle) {
+        List<RacerConfig> configs = new ArrayList<>();
+        for (RacerViewModel r : racers.racers()) {
+            try {
+                configs.add(r.toConfig());
+            } catch (ConfigException e) {
+                // an unfinished racer (schedule missing a value) is not saved
+            }
+        }
+        long steps = options.maxSteps() == Long.MAX_VALUE ? 0 : options.maxSteps();
+        return new Preset(Preset.SCHEMA_VERSION, presetTitle, lesson, 0, Problem.of(problem.toProblem()), configs, null,
+                steps, 0, stepsPerSecond.get());
+    }
+
+    /** The title of the loaded preset, empty for an own session. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Shows a message in the status bar (file errors, what was saved). */
+    public void report(String text) {
+        message.set(text);
+    }
+
+    /** Reads the engine's newest snapshot; called once per animation frame. */
+    public RaceSnapshot pollFrame() {
+        RaceSnapshot f = runner.snapshot();
+        if (running.get() && (f.finished() || f.failure() != null) && !f.running()) {
+            running.set(false);
+            message.set(f.failure() != null ? f.failure() : "every racer has stopped: Reset (R) to race again");
+        }
+        stepRate.observe(f.stepsRun(), clock.getAsLong());
+        frame.set(f);
+        return f;
+    }
+
+    /**
+     * Waits until the engine publishes a snapshot that satisfies {@code condition} (for tests
+     * and scripted use; the app polls once per frame instead).
+     */
+    public java.util.Optional<RaceSnapshot> awaitFrame(java.util.function.Predicate<RaceSnapshot> condition,
+                                                      java.time.Duration timeout) throws InterruptedException {
+        return runner.awaitSnapshot(condition, timeout);
+    }
+
+    /** Steps per second actually taken over the last second. */
+    public double measuredStepsPerSecond() {
+        return stepRate.perSecond();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    private SurfaceRace race(List<RacerConfig> configs) {
+        double[] s = problem.startProperty().get();
+        return new SurfaceRace(problem.surfaceProperty().get(), s[0], s[1], configs, options);
+    }
+
+    private void watch(RacerViewModel r) {
+        r.optimizerProperty().addListener((o, a, b) -> edited());
+        r.scheduleProperty().addListener((o, a, b) -> edited());
+        r.revisionProperty().addListener((o, a, b) -> edited());
+        r.enabledProperty().addListener((o, a, b) -> edited());
+        r.labelProperty().addListener((o, a, b) -> edited());
+        r.colourProperty().addListener((o, a, b) -> edited());
+    }
+
+    /** A fresh race follows edits at once; a race under way keeps going and Reset applies them. */
+    void edited() {
+        if (suspendEdits) {
+            return;
+        }
+        RaceSnapshot f = runner.snapshot();
+        if (!running.get() && f.stepsRun() == 0) {
+            reset();
+        } else {
+            pendingEdits.set(true);
+            message.set("racer changes apply at the next Reset (R)");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.descent.ui.main;
+
+import dev.descent.core.config.ConfigException;
+import dev.descent.ui.presets.PresetEntry;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.io.File;
+import java.util.List;
+
+/** The preset picker (bundled and folder presets, their lesson as tooltip) with Open and Save. */
+public final class PresetBar extends HBox {
+    public static final String PICKER_ID = "presetPicker";
+
+    private final MainViewModel model;
+    private final ComboBox<PresetEntry> picker = new ComboBox<>();
+    private final Button open = new Button("", new FontIcon("mdi2f-folder-open-outline"));
+    private final Button save = new Button("", new FontIcon("mdi2c-content-save-outline"));
+
+    public PresetBar(MainViewModel model, List<PresetEntry> presets) {
+        this.model = model;
+        setSpacing(4);
+        picker.setId(PICKER_ID);
+        picker.setPromptText("Presets");
+        picker.setPrefWidth(240);
+        ObservableList<PresetEntry> items = FXCollections.observableArrayList(presets);
+        picker.setItems(items);
+        picker.setCellFactory(v -> new LessonCell());
+        picker.setTooltip(new Tooltip("Classic lecture demonstrations: pick one to load it"));
+        open.setTooltip(new Tooltip("Open a preset file"));
+        save.setTooltip(new Tooltip("Save this session as a preset file"));
+        getChildren().addAll(picker, open, save);
+        picker.setOnAction(e -> {
+            PresetEntry entry = picker.getValue();
+            if (entry != null) {
+                try {
+                    model.apply(entry.preset());
+                } catch (ConfigException ex) {
+                    model.report("not loaded: " + ex.getMessage());
+                }
+            }
+        });
+        open.setOnAction(e -> {
+            File f = chooser().showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                model.open(f.toPath());
+            }
+        });
+        save.setOnAction(e -> {
+            File f = chooser().showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                model.save(f.getName().endsWith(".json") ? f.toPath() : new File(f.getPath() + ".json").toPath());
+            }
+        });
+    }
+
+    private static FileChooser chooser() {
+        FileChooser c = new FileChooser();
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Descent presets (*.json)", "*.json"));
+        File presets = new File("presets");
+        if (presets.isDirectory()) {
+            c.setInitialDirectory(presets);
+        }
+        return c;
+    }
+
+    /** Title, with the lesson as tooltip. */
+    private static final class LessonCell extends ListCell<PresetEntry> {
+        @Override
+        protected void updateItem(PresetEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.preset().title());
+            setTooltip(empty || item == null || item.preset().lesson().isEmpty() ? null
+                    : new Tooltip(item.preset().lesson()));
+            if (getTooltip() != null) {
+                getTooltip().setWrapText(true);
+                getTooltip().setMaxWidth(420);
+            }
+        }
+    }
+}

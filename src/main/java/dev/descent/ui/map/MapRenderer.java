@@ -1,0 +1,280 @@
+package dev.descent.ui.map;
+
+import dev.descent.core.optim.StepTrace;
+import dev.descent.core.surface.CriticalPoint;
+import dev.descent.core.race.RacerSnapshot;
+import dev.descent.core.race.TraceSnapshot;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws the map: heatmap, critical points, the start, every racer's trail with its head,
+ * divergence marks, and for the selected racer the arrows of its last step (negative
+ * gradient, velocity/first moment, actual step). Reads only a {@link MapPicture}.
+ */
+public final class MapRenderer {
+    private static final Color ARROW_GRADIENT = Color.web("#ffffff");
+    private static final Color ARROW_MOMENTUM = Color.web("#ff9f1c");
+    private static final Color ARROW_STEP = Color.web("#ff4d4d");
+    private static final double ARROW_PIXELS = 70;
+
+    private final HeatmapRenderer heatmap = new HeatmapRenderer();
+    private final ContourRenderer contours = new ContourRenderer();
+    private double[] xs = new double[0];
+    private double[] ys = new double[0];
+
+    public HeatmapRenderer heatmap() {
+        return heatmap;
+    }
+
+    /** Draws the whole map into {@code gc} over {@code width x height} pixels (export, one layer). */
+    public void draw(GraphicsContext gc, MapPicture p, double width, double height, double resolution) {
+        drawBackground(gc, p, width, height, resolution);
+        drawRace(gc, p, width, height);
+    }
+
+    /** The layer that changes only with surface, window, size or scale: heatmap, contours, critical points. */
+    public void drawBackground(GraphicsContext gc, MapPicture p, double width, double height, double resolution) {
+        MapProjection proj = new MapProjection(p.window(), width, height);
+        heatmap.draw(gc, p.surface(), p.window(), width, height, p.logScale(), resolution);
+        contours.draw(gc, p.surface(), p.window(), proj, p.lineScale());
+        drawCriticalPoints(gc, p, proj);
+    }
+
+    /** The layer that changes every frame: start, trails, heads, arrows. Does not clear. */
+    public void drawRace(GraphicsContext gc, MapPicture p, double width, double height) {
+        MapProjection proj = new MapProjection(p.window(), width, height);
+        drawStart(gc, p, proj);
+        var racers = p.frame().racers();
+        for (int i = 0; i < racers.size(); i++) {
+            drawTrail(gc, racers.get(i), proj, p.lineScale() * (i == p.selected() ? 1.8 : 1.0));
+        }
+        if (p.selected() >= 0 && p.selected() < racers.size()) {
+            drawArrows(gc, racers.get(p.selected()), proj, p.lineScale());
+        }
+        if (p.cursorStep() >= 0) {
+            for (RacerSnapshot r : racers) {
+                drawCursor(gc, r, p.cursorStep(), proj, p.lineScale());
+            }
+        }
+    }
+
+    private void drawCriticalPoints(GraphicsContext gc, MapPicture p, MapProjection proj) {
+        double s = 6 * p.lineScale();
+        gc.setLineWidth(2 * p.lineScale());
+        for (CriticalPoint c : p.surface().criticalPoints()) {
+            double x = proj.px(c.x());
+            double y = proj.py(c.y());
+            switch (c.kind()) {
+                case GLOBAL_MINIMUM, LOCAL_MINIMUM -> {
+                    gc.setStroke(Color.BLACK);
+                    gc.strokeOval(x - s - 1, y - s - 1, 2 * s + 2, 2 * s + 2);
+                    gc.setStroke(Color.WHITE);
+                    gc.strokeOval(x - s, y - s, 2 * s, 2 * s);
+                    if (c.kind() == CriticalPoint.Kind.GLOBAL_MINIMUM) {
+                        gc.setFill(Color.WHITE);
+                        gc.fillOval(x - s / 3, y - s / 3, 2 * s / 3, 2 * s / 3);
+                    }
+                }
+                case SADDLE -> {
+                    gc.setStroke(Color.WHITE);
+                    gc.strokeLine(x - s, y - s, x + s, y + s);
+                    gc.strokeLine(x - s, y + s, x + s, y - s);
+                }
+                case MAXIMUM -> {
+                    gc.setStroke(Color.WHITE);
+                    gc.strokePolygon(new double[] {x, x - s, x + s}, new double[] {y - s, y + s, y + s}, 3);
+                }
+            }
+        }
+    }
+
+    private void drawStart(GraphicsContext gc, MapPicture p, MapProjection proj) {
+        double x = proj.px(p.startX());
+        double y = proj.py(p.startY());
+        double s = 7 * p.lineScale();
+        gc.setFill(Color.WHITE);
+        gc.setStroke(Color.BLACK);
+        gc.setLineWidth(1.5 * p.lineScale());
+        gc.fillRect(x - s / 2, y - s / 2, s, s);
+        gc.strokeRect(x - s / 2, y - s / 2, s, s);
+    }
+
+    private void drawTrail(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {
+        TraceSnapshot t = r.trace();
+        int n = t.size();
+        if (n == 0) {
+            return;
+        }
+        if (xs.length < n) {
+            xs = new double[Math.max(n, 2 * xs.length)];
+            ys = new double[xs.length];
+        }
+        int cx = t.indexOf("x");
+        int cy = t.indexOf("y");
+        int m = 0;
+        double lastX = Double.NaN;
+        double lastY = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            double x = proj.px(t.value(cx, i));
+            double y = proj.py(t.value(cy, i));
+            // skip points within a pixel of the previous one: same picture, far less stroking
+            if (m > 0 && Math.abs(x - lastX) < 1 && Math.abs(y - lastY) < 1) {
+                continue;
+            }
+            xs[m] = clampPixel(x);
+            ys[m] = clampPixel(y);
+            lastX = x;
+            lastY = y;
+            m++;
+        }
+        // the newest point is always the trace's last one: make sure the line reaches it
+        double hx = proj.px(t.value(cx, n - 1));
+        double hy = proj.py(t.value(cy, n - 1));
+        xs[m - 1] = clampPixel(hx);
+        ys[m - 1] = clampPixel(hy);
+        Color colour = Color.web(r.colour());
+        gc.setLineCap(StrokeLineCap.ROUND);
+        gc.setLineJoin(StrokeLineJoin.BEVEL);
+        if (scale > 1) {
+            // the selected trail gets a dark outline; one per trail would double the stroking cost
+            gc.setStroke(Color.rgb(0, 0, 0, 0.5));
+            gc.setLineWidth(3.5 * scale);
+            gc.strokePolyline(xs, ys, m);
+        }
+        gc.setStroke(colour);
+        gc.setLineWidth(2 * scale);
+        gc.strokePolyline(xs, ys, m);
+        double rad = 5 * scale;
+        if (r.diverged()) {
+            gc.setStroke(colour);
+            gc.setLineWidth(3 * scale);
+            gc.strokeLine(hx - rad, hy - rad, hx + rad, hy + rad);
+            gc.strokeLine(hx - rad, hy + rad, hx + rad, hy - rad);
+            String text = r.label() + ": diverged at step " + r.divergedAt();
+            // the head of a diverged racer is usually far outside: keep its label on the map
+            double lx = Math.max(4, Math.min(proj.width() - textWidth(text, scale) - 4, hx + rad + 3));
+            double ly = Math.max(10 * scale, Math.min(proj.height() - 10 * scale, hy));
+            label(gc, text, lx, ly, colour, scale);
+        } else {
+            gc.setFill(colour);
+            gc.fillOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
+            gc.setStroke(Color.BLACK);
+            gc.setLineWidth(1.2 * scale);
+            gc.strokeOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
+        }
+    }
+
+    /** A ring where the racer was at the curves' cursor step (the last kept point at or before it). */
+    private static void drawCursor(GraphicsContext gc, RacerSnapshot r, long step, MapProjection proj, double scale) {
+        TraceSnapshot t = r.trace();
+        int lo = 0;
+        int hi = t.size() - 1;
+        int at = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t.step(mid) <= step) {
+                at = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (at < 0) {
+            return;
+        }
+        double x = proj.px(t.value("x", at));
+        double y = proj.py(t.value("y", at));
+        double rad = 7 * scale;
+        gc.setLineWidth(2.5 * scale);
+        gc.setStroke(Color.WHITE);
+        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
+        gc.setLineWidth(1.5 * scale);
+        gc.setStroke(Color.web(r.colour()));
+        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
+    }
+
+    private static double clampPixel(double v) {
+        return Math.max(-1e5, Math.min(1e5, v));
+    }
+
+    private void drawArrows(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {
+        StepTrace s = r.trace().lastStep();
+        if (s == null || r.diverged() || r.trace().isEmpty()) {
+            return;
+        }
+        double headX = r.trace().last("x");
+        double headY = r.trace().last("y");
+        double[] g = s.gradient();
+        double[] v = s.firstMoment();
+        double[] d = s.delta();
+        double longest = Math.max(norm(g), Math.max(v == null ? 0 : norm(v) * s.learningRate(), 0));
+        double hx = proj.px(headX);
+        double hy = proj.py(headY);
+        // arrows point in pixel space (y down); directions: -g, -v (the way momentum pushes), delta
+        arrow(gc, hx, hy, -g[0], g[1], 1, ARROW_GRADIENT, "-grad", scale);
+        if (v != null && longest > 0) {
+            arrow(gc, hx, hy, -v[0], v[1], norm(v) / Math.max(norm(v), norm(g)), ARROW_MOMENTUM, "velocity", scale);
+        }
+        double dx = proj.px(headX + d[0]) - proj.px(headX);
+        double dy = proj.py(headY + d[1]) - proj.py(headY);
+        double len = Math.hypot(dx, dy);
+        if (len > 0) {
+            double show = Math.min(len, ARROW_PIXELS * 1.5) / len;
+            arrowPixels(gc, hx, hy, dx * show, dy * show, ARROW_STEP, "step", scale);
+        }
+    }
+
+    private void arrow(GraphicsContext gc, double x, double y, double ux, double uy, double fraction,
+                       Color colour, String text, double scale) {
+        double n = Math.hypot(ux, uy);
+        if (!(n > 0) || !Double.isFinite(n)) {
+            return;
+        }
+        double len = ARROW_PIXELS * scale * Math.max(0.25, Math.min(1, fraction));
+        arrowPixels(gc, x, y, ux / n * len, uy / n * len, colour, text, scale);
+    }
+
+    private void arrowPixels(GraphicsContext gc, double x, double y, double dx, double dy, Color colour,
+                             String text, double scale) {
+        double ex = x + dx;
+        double ey = y + dy;
+        double a = Math.atan2(dy, dx);
+        double h = 9 * scale;
+        gc.setStroke(Color.rgb(0, 0, 0, 0.6));
+        gc.setLineWidth(4 * scale);
+        gc.strokeLine(x, y, ex, ey);
+        gc.setStroke(colour);
+        gc.setLineWidth(2 * scale);
+        gc.strokeLine(x, y, ex, ey);
+        gc.setFill(colour);
+        gc.fillPolygon(new double[] {ex, ex - h * Math.cos(a - 0.4), ex - h * Math.cos(a + 0.4)},
+                new double[] {ey, ey - h * Math.sin(a - 0.4), ey - h * Math.sin(a + 0.4)}, 3);
+        label(gc, text, ex + (dx >= 0 ? 8 : -8) * scale - (dx >= 0 ? 0 : textWidth(text, scale)), ey, colour, scale);
+    }
+
+    /** Rough width of a label, to put it left of an arrow that points left. */
+    private static double textWidth(String text, double scale) {
+        return text.length() * 7 * scale;
+    }
+
+    private static void label(GraphicsContext gc, String text, double x, double y, Color colour, double scale) {
+        gc.setFont(Font.font(12 * scale));
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setLineWidth(3 * scale);
+        gc.setStroke(Color.rgb(0, 0, 0, 0.7));
+        gc.strokeText(text, x, y);
+        gc.setFill(colour);
+        gc.fillText(text, x, y);
+    }
+
+    private static double norm(double[] v) {
+        return Math.hypot(v[0], v[1]);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.descent.ui.map;
+
+import dev.descent.ui.Styles;
+import dev.descent.ui.problem.ProblemViewModel;
+import dev.descent.core.race.RaceSnapshot;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+
+import java.util.function.IntSupplier;
+
+/**
+ * The map canvas. Click or drag (left button) sets the common start; scroll zooms around
+ * the pointer; drag with the right button, or Shift + left, pans. Redrawn by
+ * {@link #redraw} once per animation frame when something changed.
+ */
+public final class MapView extends Pane {
+    public static final String ID = "map";
+    /** Heatmap samples per screen pixel: 1, so the software pipeline blits without scaling. */
+    private static final double RESOLUTION = 1;
+
+    private final ProblemViewModel problem;
+    /** Offscreen: the heatmap and contours are drawn here once and kept as an image. */
+    private final Canvas background = new Canvas();
+    private final Canvas canvas = new Canvas();
+    private Object backgroundKey;
+    private WritableImage backgroundImage;
+    private final MapRenderer renderer = new MapRenderer();
+    private double dragX;
+    private double dragY;
+    private boolean panning;
+    private boolean dirty = true;
+    private RaceSnapshot drawn;
+    private double lineScale = 1;
+    private long drawnCursor = -1;
+
+    public MapView(ProblemViewModel problem) {
+        this.problem = problem;
+        createView();
+        bindViewModel();
+    }
+
+    private void createView() {
+        setId(ID);
+        getStyleClass().add(Styles.PLOT);
+        getChildren().add(canvas);
+        setMinSize(200, 200);
+    }
+
+    private void bindViewModel() {
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+        canvas.widthProperty().addListener(o -> dirty = true);
+        canvas.heightProperty().addListener(o -> dirty = true);
+        problem.surfaceProperty().addListener(o -> dirty = true);
+        problem.windowProperty().addListener(o -> dirty = true);
+        problem.startProperty().addListener(o -> dirty = true);
+        problem.logScaleProperty().addListener(o -> dirty = true);
+        canvas.setOnMousePressed(this::pressed);
+        canvas.setOnMouseDragged(this::dragged);
+        canvas.setOnMouseReleased(e -> panning = false);
+        canvas.setOnScroll(this::scrolled);
+    }
+
+    public void setLineScale(double scale) {
+        lineScale = scale;
+        dirty = true;
+    }
+
+    /** Marks the picture stale (selection or theme changed). */
+    public void invalidate() {
+        dirty = true;
+    }
+
+    /** Draws the frame when it or the view changed. */
+    public void redraw(RaceSnapshot frame, IntSupplier selected, long cursorStep) {
+        if (cursorStep != drawnCursor) {
+            dirty = true;
+        }
+        if (!dirty && frame == drawn) {
+            return;
+        }
+        drawnCursor = cursorStep;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 2 || h < 2 || problem.surfaceProperty().get() == null) {
+            return;
+        }
+        double[] start = problem.startProperty().get();
+        MapPicture picture = new MapPicture(problem.surfaceProperty().get(), problem.windowProperty().get(),
+                problem.logScaleProperty().get(), frame, selected.getAsInt(), start[0], start[1], lineScale,
+                cursorStep);
+        Object key = java.util.List.of(picture.surface(), picture.window(), picture.logScale(), w, h, lineScale);
+        if (!key.equals(backgroundKey)) {
+            // one opaque layer redrawn per frame costs the software pipeline far less than a
+            // transparent overlay blended over a second canvas
+            background.setWidth(w);
+            background.setHeight(h);
+            renderer.drawBackground(background.getGraphicsContext2D(), picture, w, h, RESOLUTION);
+            backgroundImage = background.snapshot(null, null);
+            backgroundKey = key;
+        }
+        var gc = canvas.getGraphicsContext2D();
+        gc.setImageSmoothing(false);
+        gc.drawImage(backgroundImage, 0, 0);
+        renderer.drawRace(gc, picture, w, h);
+        drawn = frame;
+        dirty = false;
+    }
+
+    private MapProjection projection() {
+        return new MapProjection(problem.windowProperty().get(), Math.max(1, canvas.getWidth()),
+                Math.max(1, canvas.getHeight()));
+    }
+
+    private void pressed(MouseEvent e) {
+        dragX = e.getX();
+        dragY = e.getY();
+        panning = e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE || e.isShiftDown();
+        if (!panning && e.getButton() == MouseButton.PRIMARY) {
+            MapProjection p = projection();
+            problem.setStart(p.x(e.getX()), p.y(e.getY()));
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        if (panning) {
+            problem.windowProperty().set(projection().pan(e.getX() - dragX, e.getY() - dragY));
+            dragX = e.getX();
+            dragY = e.getY();
+        } else if (e.getButton() == MouseButton.PRIMARY) {
+            MapProjection p = projection();
+            problem.setStart(p.x(e.getX()), p.y(e.getY()));
+        }
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        double factor = Math.pow(0.9, e.getDeltaY() / 40.0);
+        problem.windowProperty().set(projection().zoom(e.getX(), e.getY(), factor));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.descent.ui.problem;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Slider bounds read from a hyper-parameter's range text ("[1, 1000]", "(0, 1)", ">= 1",
+ * "> 0", "any"). Open upper ends become {@code max(10 * default, lower + 10)}.
+ *
+ * @param min       slider minimum
+ * @param max       slider maximum
+ * @param logarithmic whether the slider should move in log space (positive, two decades or more)
+ */
+public record RangeText(double min, double max, boolean logarithmic) {
+    private static final Pattern INTERVAL = Pattern.compile("\\s*[\\[(]\\s*([^,]+),\\s*([^\\])]+)[\\])]\\s*");
+    private static final Pattern LOWER = Pattern.compile("\\s*>=?\\s*(\\S+)\\s*");
+
+    public RangeText {
+        if (!(min < max)) {
+            throw new IllegalArgumentException("slider range must have min < max, was [" + min + ", " + max + "]");
+        }
+    }
+
+    /** Bounds for a value whose default is {@code defaultValue}. */
+    public static RangeText parse(String range, double defaultValue) {
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        Matcher m = range == null ? null : INTERVAL.matcher(range);
+        if (m != null && m.matches()) {
+            lo = number(m.group(1));
+            hi = number(m.group(2));
+        } else if (range != null && (m = LOWER.matcher(range)).matches()) {
+            lo = number(m.group(1));
+        }
+        double scale = Math.max(1, Math.abs(defaultValue));
+        if (!Double.isFinite(lo)) {
+            lo = Math.min(defaultValue - 10 * scale, -10);
+        }
+        if (!Double.isFinite(hi)) {
+            hi = Math.max(10 * Math.abs(defaultValue), lo + 10);
+        }
+        boolean log = lo > 0 && hi / lo >= 100;
+        return new RangeText(lo, hi, log);
+    }
+
+    private static double number(String text) {
+        String t = text.trim();
+        if (t.equals("inf") || t.equals("+inf")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (t.equals("-inf")) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}
