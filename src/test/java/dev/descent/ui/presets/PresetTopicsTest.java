@@ -1,7 +1,12 @@
 package dev.descent.ui.presets;
 
 import dev.descent.core.preset.Preset;
+import dev.descent.core.config.Spec;
 import dev.descent.core.preset.PresetFiles;
+import dev.descent.core.race.RaceOptions;
+import dev.descent.ui.main.MainViewModel;
+import dev.descent.ui.main.Startup;
+import dev.descent.ui.racers.RacerViewModel;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -31,6 +36,32 @@ class PresetTopicsTest {
             starts.add(PresetTopics.startsTopic(grouped, i));
         }
         assertEquals(List.of(true, true, false, true, true, true), starts);
+    }
+
+    @Test
+    void everySurfaceLessonLoadsInTheAppWithEveryRacerAsWritten() {
+        List<String> problems = new ArrayList<>();
+        for (PresetEntry e : PresetCatalog.load(List.of(Path.of("presets")), problems)) {
+            Preset p = e.preset();
+            if (!p.problem().isSurface()) {
+                continue;
+            }
+            MainViewModel model = new MainViewModel(Startup.expressionCompiler(), RaceOptions.DEFAULT, System::nanoTime);
+            try {
+                model.apply(p);
+                assertEquals(p.racers().size(), model.racers().racers().size(), p.title());
+                for (int i = 0; i < p.racers().size(); i++) {
+                    RacerViewModel r = model.racers().racers().get(i);
+                    // a racer whose spec does not survive the app's editors would silently sit out the race
+                    assertEquals(Spec.parse(p.racers().get(i).optimizer()).values().keySet().stream()
+                            .allMatch(k -> r.toConfig().optimizer().contains(k + "=")), true, p.title() + " racer " + i);
+                    assertEquals(p.racers().get(i).schedule() == null, r.toConfig().schedule() == null, p.title());
+                }
+            } finally {
+                model.close();
+            }
+        }
+        assertTrue(problems.isEmpty(), problems.toString());
     }
 
     @Test
