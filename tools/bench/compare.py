@@ -13,7 +13,10 @@ OPENBLAS_L2_SIZE (they may be set on a machine to steer another OpenBLAS), so nu
 its own kernel; the script reports which one (threadpoolctl if installed, else by asking
 numpy's OpenBLAS through ctypes).
 
-Usage: tools/bench/compare.py [--jar target/descent.jar] [--rounds 1] [--markdown]
+--threads N runs all three with N threads; --cpu-time runs them single-threaded and times
+the calling thread's CPU time, which a busy machine disturbs far less than the wall clock.
+
+Usage: tools/bench/compare.py [--jar target/descent.jar] [--rounds 1] [--threads N | --cpu-time] [--markdown]
 """
 import argparse
 import json
@@ -22,23 +25,24 @@ import subprocess
 import sys
 
 TIMER = r'''
-import json, sys, time
+import json, os, sys, time
 import numpy as np
 def median(xs):
     xs = sorted(xs); n = len(xs)
     return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+clock = time.thread_time if os.environ.get("DESCENT_CPU_TIME") else time.perf_counter
 def measure(op, warmup=0.3, min_run=0.05, runs=7):
-    t0 = time.perf_counter(); calls = 0
-    while calls < 2 or time.perf_counter() - t0 < warmup:
+    t0 = clock(); calls = 0
+    while calls < 2 or clock() - t0 < warmup:
         op(); calls += 1
-    per = max((time.perf_counter() - t0) / calls, 1e-9)
+    per = max((clock() - t0) / calls, 1e-9)
     reps = max(1, int(-(-min_run // per)))
     out = []
     for _ in range(runs):
-        s = time.perf_counter()
+        s = clock()
         for _ in range(reps):
             op()
-        out.append((time.perf_counter() - s) / reps)
+        out.append((clock() - s) / reps)
     return median(out)
 '''
 
@@ -69,7 +73,6 @@ def corename():
                 fn.restype = ctypes.c_char_p
                 return "%s, core %s, %d threads (ctypes)" % (os.path.basename(path), fn().decode(), getattr(lib, threads)())
     return "unknown (no OpenBLAS found in numpy's process)"
-import os
 shapes = json.loads(sys.argv[1])
 rng = np.random.default_rng(1)
 res = []
@@ -86,6 +89,8 @@ print(json.dumps({"gflops": res, "kernel": corename(), "numpy": np.__version__})
 
 TORCH = TIMER + r'''
 import torch
+if os.environ.get("DESCENT_TORCH_THREADS"):
+    torch.set_num_threads(int(os.environ["DESCENT_TORCH_THREADS"]))
 shapes = json.loads(sys.argv[1])
 g = torch.Generator().manual_seed(1)
 res = []
@@ -113,17 +118,34 @@ def main():
     parser.add_argument("--jar", default="target/descent.jar")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--markdown", action="store_true", help="print a markdown table")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="threads for all three (descent.cpu.threads, OPENBLAS_NUM_THREADS, torch.set_num_threads); "
+                             "default: each library's own default")
     parser.add_argument("bench_args", nargs="*", help="extra arguments for `descent bench`")
+    parser.add_argument("--cpu-time", action="store_true",
+                        help="single-threaded, timed by the calling thread's CPU time (steadier on a busy machine)")
     args = parser.parse_args()
+    if args.cpu_time:
+        args.threads = 1
 
     numpy_env = dict(os.environ)
     numpy_env.pop("OPENBLAS_CORETYPE", None)
     numpy_env.pop("OPENBLAS_L2_SIZE", None)
+    torch_env = dict(os.environ)
+    java = ["java"]
+    if args.threads is not None:
+        java.append("-Ddescent.cpu.threads=%d" % args.threads)
+        numpy_env["OPENBLAS_NUM_THREADS"] = str(args.threads)
+        torch_env["DESCENT_TORCH_THREADS"] = str(args.threads)
+    extra = list(args.bench_args)
+    if args.cpu_time:
+        extra.append("--cpu-time")
+        numpy_env["DESCENT_CPU_TIME"] = torch_env["DESCENT_CPU_TIME"] = "1"
 
     best = {}
     numpy_info = torch_info = None
     for _ in range(args.rounds):
-        out = subprocess.run(["java", "-jar", args.jar, "bench", "--json"] + args.bench_args,
+        out = subprocess.run(java + ["-jar", args.jar, "bench", "--json"] + extra,
                              capture_output=True, text=True, check=True)
         report = json.loads(out.stdout.strip().splitlines()[-1])
         rows = report["gemm"]
@@ -135,7 +157,7 @@ def main():
             if shape not in shapes:
                 shapes.append(shape)
         numpy_info = run_python(NUMPY, shapes, numpy_env)
-        torch_info = run_python(TORCH, shapes, dict(os.environ))
+        torch_info = run_python(TORCH, shapes, torch_env)
         for key in best:
             i = shapes.index(list(key[1:]))
             best[key].setdefault("numpy", []).append(numpy_info["gflops"][i])
@@ -145,7 +167,9 @@ def main():
     print("torch %s: %d threads" % (torch_info["torch"], torch_info["threads"]))
     print("env for descent/torch: OPENBLAS_CORETYPE=%s OPENBLAS_L2_SIZE=%s; unset for numpy"
           % (os.environ.get("OPENBLAS_CORETYPE", "(unset)"), os.environ.get("OPENBLAS_L2_SIZE", "(unset)")))
-    print("GFLOP/s, median of 7 timed runs, best of %d round(s)" % args.rounds)
+    print("GFLOP/s, median of 7 timed runs, best of %d round(s); threads: %s; clock: %s"
+          % (args.rounds, args.threads if args.threads is not None else "library defaults",
+             "calling thread's CPU time" if args.cpu_time else "wall"))
     header = ["backend", "shape (m x k · k x n, batch)", "descent", "numpy", "torch", "descent/numpy", "descent/torch"]
     lines = []
     for key, v in best.items():

@@ -19,11 +19,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 
 /**
  * {@code bench [--json]}: GEMM GFLOP/s per available backend for square sizes and the MLP
@@ -52,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-ms", defaultValue = "300", description = "Warm-up per shape in ms (default ${DEFAULT-VALUE}).")
     long warmupMillis;
 
+    @Option(names = "--cpu-time", description = "Time by the calling thread's CPU time instead of the wall clock: "
+            + "steadier on a busy machine, meaningful only single-threaded (-Ddescent.cpu.threads=1).")
+    boolean cpuTime;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random matrices (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -64,18 +71,25 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--min-run-ms and --warmup-ms must be >= 0");
         }
         List<GemmShape> chosen = shapes.isEmpty() ? GemmShape.STANDARD : shapes.stream().map(GemmShape::parse).toList();
-        Timing timing = new Timing(runs, minRunMillis * 1_000_000L, warmupMillis * 1_000_000L, System::nanoTime);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (cpuTime && !threads.isCurrentThreadCpuTimeSupported()) {
+            throw new BadInputException("--cpu-time: this JVM cannot measure thread CPU time");
+        }
+        LongSupplier clock = cpuTime ? threads::getCurrentThreadCpuTime : System::nanoTime;
+        Timing timing = new Timing(runs, minRunMillis * 1_000_000L, warmupMillis * 1_000_000L, clock);
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
 
         List<GemmResult> gemm = new ArrayList<>();
         List<TrainingResult> training = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int measured = 0;
         for (BackendProvider provider : Backends.providers()) {
             BackendStatus status = provider.probe();
             if (!status.available()) {
-                err.println("skipping " + provider.name() + ": " + status.reason());
+                skipped.add(provider.name() + ": " + status.reason());
                 continue;
             }
+            measured++;
             try (Backend backend = provider.create()) {
                 if (!json) {
                     out.println(backend.description());
@@ -100,11 +114,17 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        if (measured == 0) {
+            throw new BadInputException("no backend is usable here: " + String.join("; ", skipped));
+        }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(new BenchReport(gemm, training)));
-        } else if (Benchmarks.training().isEmpty()) {
-            out.println("(no training benchmark registered)");
+        } else {
+            if (Benchmarks.training().isEmpty()) {
+                out.println("(no training benchmark registered)");
+            }
+            skipped.forEach(line -> out.println("not measured: " + line));
         }
         out.flush();
         return 0;

@@ -8,10 +8,8 @@ import dev.descent.core.compute.Backend;
 import dev.descent.core.compute.Backends;
 import dev.descent.core.config.ConfigException;
 import dev.descent.core.config.Spec;
-import dev.descent.core.data.BundledDatasets;
-import dev.descent.core.data.CsvImporter;
 import dev.descent.core.data.CsvOptions;
-import dev.descent.core.data.DataGenerators;
+import dev.descent.core.data.DataSources;
 import dev.descent.core.data.DataSplit;
 import dev.descent.core.data.Dataset;
 import dev.descent.core.data.Normalization;
@@ -60,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(iris, wine, breast_cancer, digits8x8) or a CSV file (last column the label)")
     String data;
 
-    @Option(names = "--samples", defaultValue = "400", description = "rows of a generated data set (default ${DEFAULT-VALUE})")
+    @Option(names = "--samples", defaultValue = "200", description = "rows of a generated data set, as the data command (default ${DEFAULT-VALUE})")
     int samples;
 
     @Option(names = "--noise", defaultValue = "0.1", description = "noise of a generated data set (default ${DEFAULT-VALUE})")
@@ -169,19 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Dataset loadData() {
-        if (DataGenerators.all().stream().anyMatch(g -> g.name().equals(data))) {
-            return DataGenerators.create(data, samples, noise, seed);
-        }
-        if (BundledDatasets.contains(data)) {
-            return BundledDatasets.load(data);
-        }
-        Path file = Path.of(data);
-        if (data.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") || Files.exists(file)) {
-            return CsvImporter.read(file, CsvOptions.DEFAULTS);
-        }
-        throw new ConfigException("unknown data '" + data + "': not a generator ("
-                + String.join(", ", DataGenerators.all().stream().map(g -> g.name()).toList())
-                + "), not a bundled set (" + String.join(", ", BundledDatasets.names()) + ") and not a .csv file");
+        return DataSources.open(data, samples, noise, seed, CsvOptions.DEFAULTS);
     }
 
     static List<Integer> parseLayers(String text) {

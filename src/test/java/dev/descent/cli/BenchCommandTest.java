@@ -53,6 +53,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void cpuTimeClockMeasuresToo() throws Exception {
+        assertEquals(0, run("bench", "--json", "--cpu-time", "--shape", "16x16x16", "--runs", "1",
+                "--min-run-ms", "1", "--warmup-ms", "1"), err.toString());
+        JsonNode row = new ObjectMapper().readTree(out.toString()).get("gemm").get(0);
+        assertTrue(row.get("gflops").asDouble() > 0, row.toString());
+    }
+
+    @Test
     void badShapeIsOneErrorLineAndExitTwo() {
         assertEquals(2, run("bench", "--shape", "4x4"));
         assertEquals("error: shape must be MxKxN or MxKxNxBATCH, was '4x4'", err.toString().strip());

@@ -3,7 +3,7 @@ package dev.descent.core.compute;
 /**
  * A CPU implementation of strided-batched SGEMM on {@link CpuBuffer}s: OpenBLAS through
  * JavaCPP ({@link OpenBlasGemm}) or the pure-Java kernel ({@link JavaBlockedGemm}).
- * {@link CpuGemms#create()} picks one. Used by one thread at a time.
+ * {@link CpuGemms#create(CpuGemms.Kind, int)} picks one. Used by one thread at a time.
  */
 public interface CpuGemm extends AutoCloseable {
 

@@ -57,8 +57,14 @@ final class CpuKernels {
             if (ss != null) {
                 fs.get(at(slope, p, 0), ss, 0, n);
             }
-            for (int i = 0; i < n; i++) {
-                zs[i] = forward(f, param, ss != null ? ss[i] : s, zs[i]);
+            if (f == Activation.RELU) {
+                for (int i = 0; i < n; i++) {
+                    zs[i] = zs[i] > 0 ? zs[i] : 0f;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    zs[i] = forward(f, param, ss != null ? ss[i] : s, zs[i]);
+                }
             }
             fa.put(at(a, p, 0), zs, 0, n);
         }
@@ -80,8 +86,14 @@ final class CpuKernels {
             if (ss != null) {
                 fs.get(at(slope, p, 0), ss, 0, n);
             }
-            for (int i = 0; i < n; i++) {
-                gs[i] *= derivative(f, param, ss != null ? ss[i] : s, zs[i]);
+            if (f == Activation.RELU) {
+                for (int i = 0; i < n; i++) {
+                    gs[i] *= zs[i] > 0 ? 1f : 0f;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    gs[i] *= derivative(f, param, ss != null ? ss[i] : s, zs[i]);
+                }
             }
             fgz.put(at(gradZ, p, 0), gs, 0, n);
         }

@@ -48,12 +48,7 @@ final class OpenBlasGemm extends TiledGemm<OpenBlasGemm.Addresses> {
     /** @param pool the threads; OpenBLAS must be loaded ({@link OpenBlasLibrary#unavailableReason()} null) */
     OpenBlasGemm(WorkerPool pool) {
         super(pool);
-        pointers = new MovablePointer[pool.workers()][3];
-        for (MovablePointer[] row : pointers) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = new MovablePointer();
-            }
-        }
+        pointers = new MovablePointer[pool.workers()][];
     }
 
     @Override
@@ -80,6 +75,12 @@ final class OpenBlasGemm extends TiledGemm<OpenBlasGemm.Addresses> {
         long bAt = bBase + (tb ? (long) c0 * k : c0);
         long cAt = cBase + (long) r0 * n + c0;
         MovablePointer[] ptr = pointers[worker];
+        if (ptr == null) {
+            // made by the worker's own thread, so its thread-local allocation buffer keeps them
+            // off the cache lines of the other workers' pointers (no false sharing)
+            ptr = new MovablePointer[]{new MovablePointer(), new MovablePointer(), new MovablePointer()};
+            pointers[worker] = ptr;
+        }
         openblas.cblas_sgemm(openblas.CblasRowMajor,
                 ta ? openblas.CblasTrans : openblas.CblasNoTrans,
                 tb ? openblas.CblasTrans : openblas.CblasNoTrans,

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * </pre>
  * Every kind but {@code torch} sets the bias to the constant {@code bias} (default 0; 0.1 is
  * the usual choice with ReLU). Normals are not truncated. xavier_* are synonyms of glorot_*,
- * kaiming_* of he_*.
+ * kaiming_* of he_*, default of torch.
  *
  * @param kind  the rule
  * @param value constant's value, normal's std, or uniform's a (ignored by the other kinds)
@@ -85,7 +85,7 @@ public record Init(Kind kind, double value, double bias) {
     }
 
     private static Kind kindOf(String name) {
-        String n = name.replace("xavier", "glorot").replace("kaiming", "he");
+        String n = name.equals("default") ? "torch" : name.replace("xavier", "glorot").replace("kaiming", "he");
         for (Kind k : Kind.values()) {
             if (k.cliName().equals(n)) {
                 return k;

@@ -2,6 +2,7 @@ package dev.descent.core.race;
 
 import dev.descent.core.compute.Backend;
 import dev.descent.core.config.ConfigException;
+import dev.descent.core.config.Spec;
 import dev.descent.core.data.Dataset;
 import dev.descent.core.nn.ActivationStatistics;
 import dev.descent.core.nn.Init;
@@ -67,7 +68,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     private final EarlyStopping.Options stopping;
     private final List<Consumer<TrainingRaceEpoch>> listeners = new ArrayList<>();
     private final List<TrainingRaceEpoch> history = new ArrayList<>();
-    private final Racer[] racers;
+    private final TrainingRacer[] racers;
     private final float[] lossBuffer;
     private final float[] outputBuffer;
     private SplittableRandom shuffleRandom;
@@ -124,7 +125,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         int capacity = Math.max(batch, Math.min(Math.max(val.rows(), train.rows()), 4096));
         this.mlp = new MlpBatch(backend, spec, racerSpecs.size(), capacity);
         mlp.loadTrainingSet(train.features(), train.targets(), train.rows());
-        this.racers = new Racer[racerSpecs.size()];
+        this.racers = new TrainingRacer[racerSpecs.size()];
         int outs = spec.outputs();
         lossBuffer = new float[racers.length * capacity * outs];
         outputBuffer = new float[racers.length * capacity * outs];
@@ -146,10 +147,11 @@ public final class TrainingRace implements Steppable, AutoCloseable {
             Init init = rs.init() != null ? rs.init() : options.init();
             double[] params = initialParameters(init);
             Optimizer optimizer = Optimizers.create(rs.optimizer(), layout.size());
-            LearningRateSchedule schedule = options.schedule() == null
+            Spec scheduleSpec = rs.schedule() != null ? rs.schedule() : options.schedule();
+            LearningRateSchedule schedule = scheduleSpec == null
                     ? new ConstantSchedule(optimizer.baseLearningRate())
-                    : Schedules.create(options.schedule(), optimizer.baseLearningRate(), optimizer.baseMomentum());
-            racers[r] = new Racer(rs, optimizer, schedule, params, spec.layers(),
+                    : Schedules.create(scheduleSpec, optimizer.baseLearningRate(), optimizer.baseMomentum());
+            racers[r] = new TrainingRacer(rs, optimizer, schedule, params, spec.layers(),
                     stopping == null ? null : new EarlyStopping(stopping));
             mlp.setParameters(r, params);
             mlp.setRunningStatistics(r, initialRunningStatistics());
@@ -267,7 +269,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         }
         if (position == 0) {
             order = shuffledRows();
-            for (Racer r : racers) {
+            for (TrainingRacer r : racers) {
                 r.startEpoch();
             }
         }
@@ -280,17 +282,21 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         mlp.outputs(outputBuffer);
         NetworkData batchData = slice(rows);
         for (int r = 0; r < racers.length; r++) {
-            Racer racer = racers[r];
+            TrainingRacer racer = racers[r];
             if (racer.running()) {
                 stepRacer(r, racer, n, batchData);
             }
         }
         position += n;
-        if (position >= train.rows()) {
+        boolean anyRunning = false;
+        for (TrainingRacer racer : racers) {
+            anyRunning |= racer.running();
+        }
+        if (position >= train.rows() || !anyRunning) {
             position = 0;
             endEpoch();
         }
-        for (Racer racer : racers) {
+        for (TrainingRacer racer : racers) {
             if (racer.pending != null) {
                 racer.trace.append(racer.steps, racer.tracePoint(racer.pending[0], racer.pending[1], racer.pending[2]));
                 racer.pending = null;
@@ -304,14 +310,15 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     public RaceSnapshot snapshot() {
         List<RacerSnapshot> list = new ArrayList<>();
         for (int r = 0; r < racers.length; r++) {
-            Racer racer = racers[r];
-            list.add(new RacerSnapshot(racer.spec.label(), RacerColours.colour(r), racer.trace.snapshot(), racer.steps,
+            TrainingRacer racer = racers[r];
+            String colour = racer.spec.colour() != null ? racer.spec.colour() : RacerColours.colour(r);
+            list.add(new RacerSnapshot(racer.spec.label(), colour, racer.trace.snapshot(), racer.steps,
                     racer.divergedAt == null ? -1 : racer.divergedAt, racer.divergenceReason));
         }
         return RaceSnapshot.of(list, steps, finished);
     }
 
-    private void stepRacer(int index, Racer racer, int n, NetworkData batchData) {
+    private void stepRacer(int index, TrainingRacer racer, int n, NetworkData batchData) {
         int lossCols = spec.loss() == Loss.MSE ? spec.outputs() : 1;
         double sum = 0;
         for (int i = 0; i < n * lossCols; i++) {
@@ -394,7 +401,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         mlp.predict(eval.features(), eval.rows(), outputs, stats);
         boolean anyRunning = false;
         for (int r = 0; r < racers.length; r++) {
-            Racer racer = racers[r];
+            TrainingRacer racer = racers[r];
             if (!racer.activeThisEpoch) {
                 continue;
             }
@@ -447,7 +454,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     }
 
     /** Keras restores the best epoch's weights when early stopping ends training and at the end of training. */
-    private void restoreBestIfAsked(int r, Racer racer) {
+    private void restoreBestIfAsked(int r, TrainingRacer racer) {
         if (racer.monitor != null && racer.monitor.shouldRestoreBestWeights() && racer.bestParams != null) {
             racer.restoredBest = true;
             System.arraycopy(racer.bestParams, 0, racer.params, 0, racer.params.length);
@@ -479,7 +486,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     /** How each racer ended (call after {@link #run()}). */
     public List<TrainingRaceResult> results() {
         List<TrainingRaceResult> out = new ArrayList<>();
-        for (Racer racer : racers) {
+        for (TrainingRacer racer : racers) {
             TrainingRaceEpoch m = racer.restoredBest ? racer.best : racer.last;
             int epochsRun = racer.last == null ? 0 : racer.last.epoch();
             out.add(new TrainingRaceResult(racer.spec.label(), epochsRun,
@@ -519,91 +526,5 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     @Override
     public void close() {
         mlp.close();
-    }
-
-    /** One racer's optimizer, schedule, master weights and bookkeeping. */
-    private static final class Racer {
-        final TrainingRacerSpec spec;
-        final Optimizer optimizer;
-        final LearningRateSchedule schedule;
-        final double[] params;
-        final double[] grad;
-        final double[] gradNormSums;
-        final EarlyStopping monitor;
-        final Trace trace = new Trace(TRACE_CAPACITY, TRACE_COLUMNS);
-        String divergenceReason;
-        double[] pending;
-        long steps;
-        double lastLr;
-        Long divergedAt;
-        Integer stoppedAt;
-        boolean activeThisEpoch;
-        double epochLoss;
-        long epochRows;
-        double epochCorrect;
-        int epochSteps;
-        double bestMonitored = Double.POSITIVE_INFINITY;
-        double[] bestParams;
-        double[] bestStats;
-        TrainingRaceEpoch best;
-        TrainingRaceEpoch last;
-        boolean restoredBest;
-
-        Racer(TrainingRacerSpec spec, Optimizer optimizer, LearningRateSchedule schedule, double[] params, int layers,
-              EarlyStopping monitor) {
-            this.spec = spec;
-            this.optimizer = optimizer;
-            this.schedule = schedule;
-            this.params = params;
-            this.grad = new double[params.length];
-            this.gradNormSums = new double[layers];
-            this.monitor = monitor;
-            this.lastLr = schedule.learningRate();
-        }
-
-        void diverge(long step, String reason) {
-            divergedAt = step;
-            divergenceReason = reason;
-        }
-
-        double[] tracePoint(double loss, double gradNorm, double lr) {
-            TrainingRaceEpoch e = last;
-            return new double[] {loss, gradNorm, lr, e == null ? 0 : e.epoch(),
-                    e == null ? Double.NaN : e.trainLoss(), e == null ? Double.NaN : e.valLoss(),
-                    e == null ? Double.NaN : e.trainAccuracy(), e == null ? Double.NaN : e.valAccuracy()};
-        }
-
-        boolean running() {
-            return divergedAt == null && stoppedAt == null;
-        }
-
-        boolean epochSchedule() {
-            return schedule.name().equals("plateau");
-        }
-
-        void startEpoch() {
-            activeThisEpoch = running();
-            epochLoss = 0;
-            epochRows = 0;
-            epochCorrect = 0;
-            epochSteps = 0;
-            java.util.Arrays.fill(gradNormSums, 0);
-        }
-
-        TrainingRaceEpoch record(int index, int epoch, double valLoss, double valAccuracy, ActivationStatistics stats,
-                                 boolean classification) {
-            double[] norms = new double[gradNormSums.length];
-            for (int l = 0; l < norms.length; l++) {
-                norms[l] = epochSteps == 0 ? Double.NaN : gradNormSums[l] / epochSteps;
-            }
-            double[] mean = new double[stats.layers()];
-            double[] std = new double[stats.layers()];
-            for (int l = 0; l < mean.length; l++) {
-                mean[l] = stats.mean(index, l);
-                std[l] = stats.std(index, l);
-            }
-            return new TrainingRaceEpoch(index, spec.label(), epoch, steps, epochLoss / epochRows, valLoss,
-                    classification ? epochCorrect / epochRows : Double.NaN, valAccuracy, lastLr, norms, mean, std);
-        }
     }
 }

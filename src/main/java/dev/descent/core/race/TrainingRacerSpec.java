@@ -19,8 +19,11 @@ import java.util.Map;
  * @param init      this racer's initialisation, or null for the race's
  * @param clipNorm  max gradient 2-norm, NaN for none
  * @param clipValue max gradient component magnitude, NaN for none
+ * @param schedule  this racer's schedule, or null for the race's
+ * @param colour    "#rrggbb", or null for the palette colour of its position
  */
-public record TrainingRacerSpec(String label, Spec optimizer, Init init, double clipNorm, double clipValue) {
+public record TrainingRacerSpec(String label, Spec optimizer, Init init, double clipNorm, double clipValue,
+                                Spec schedule, String colour) {
 
     public TrainingRacerSpec {
         if (label == null || label.isBlank()) {
@@ -47,7 +50,18 @@ public record TrainingRacerSpec(String label, Spec optimizer, Init init, double 
         double clipValue = number(rest.remove("clip_value"), "clip_value");
         Spec optimizer = new Spec(spec.name(), rest);
         return new TrainingRacerSpec(label == null ? optimizer.toString() : label, optimizer,
-                init == null ? null : Init.parse(init), clipNorm, clipValue);
+                init == null ? null : Init.parse(init), clipNorm, clipValue, null, null);
+    }
+
+    /**
+     * The training racer of an app/preset racer: its label, colour, optimizer, schedule and
+     * clipping (0 = off there); the race's initialisation.
+     */
+    public static TrainingRacerSpec of(RacerConfig config) {
+        return new TrainingRacerSpec(config.label(), Spec.parse(config.optimizer()), null,
+                config.clipNorm() > 0 ? config.clipNorm() : Double.NaN,
+                config.clipValue() > 0 ? config.clipValue() : Double.NaN,
+                config.schedule() == null ? null : Spec.parse(config.schedule()), config.colour());
     }
 
     private static double number(String raw, String key) {

@@ -56,6 +56,28 @@ class WorkerPoolTest {
     }
 
     @Test
+    void callsSpacedApartWakeParkedHelpersOrRunOnTheCaller() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            for (int round = 0; round < 20; round++) {
+                long start = System.nanoTime();
+                while (System.nanoTime() - start < 2 * WorkerPool.SPIN_NANOS) {
+                    Thread.onSpinWait(); // let the helper go idle and park
+                }
+                AtomicIntegerArray runs = new AtomicIntegerArray(8);
+                pool.forEach(8, (chunk, worker) -> runs.incrementAndGet(chunk));
+                assertEquals("[1, 1, 1, 1, 1, 1, 1, 1]", runs.toString());
+            }
+        }
+    }
+
+    @Test
+    void aClosedPoolRefusesWork() {
+        WorkerPool pool = new WorkerPool(2);
+        pool.close();
+        assertThrows(IllegalStateException.class, () -> pool.forEach(4, (chunk, worker) -> { }));
+    }
+
+    @Test
     void zeroWorkersIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new WorkerPool(0));
     }

@@ -165,4 +165,92 @@ class TrainingRaceTest {
             assertEquals(epoch.valLoss(), loss, 1e-12);
         }
     }
+
+    @Test
+    void plateauScheduleAdvancesOncePerEpochOnTheValidationLoss() {
+        Dataset val = DataGenerators.create("moons", 40, 0.1, 9);
+        TrainingRaceOptions options = new TrainingRaceOptions(5, 20, 0, 0, 42, Init.torchDefault(),
+                Spec.parse("plateau factor=0.1 patience=1"));
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), moonsNet(false), MOONS, val,
+                List.of(TrainingRacerSpec.parse("sgd lr=1e-6")), options, null)) {
+            race.run();
+            List<TrainingRaceEpoch> h = race.history();
+            // epoch 1 sets the best; epochs 2 and 3 do not improve by 1e-4 relative; patience 1
+            // is exceeded after epoch 3, so epoch 4 steps at lr * 0.1 (10 steps per epoch: a
+            // per-step schedule would have reduced it within epoch 1)
+            assertEquals(1e-6, h.get(2).learningRate(), 0);
+            assertEquals(1e-7, h.get(3).learningRate(), 1e-20);
+        }
+    }
+
+    private static double[] afterOneStep(double l1, double l2, String racer, double[] before) {
+        TrainingRaceOptions options = new TrainingRaceOptions(1, 200, l1, l2, 42, Init.torchDefault(), null);
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), moonsNet(false), MOONS, MOONS.select("v", new int[0]),
+                List.of(TrainingRacerSpec.parse(racer)), options, null)) {
+            System.arraycopy(race.parameters(0), 0, before, 0, before.length);
+            race.step();
+            return race.parameters(0);
+        }
+    }
+
+    @Test
+    void penaltiesAddL1SignAndTwiceL2TimesTheWeightToWeightGradientsOnly() {
+        int size = new dev.descent.core.nn.ParameterLayout(moonsNet(false)).size();
+        double[] w0 = new double[size];
+        double[] plain = afterOneStep(0, 0, "sgd lr=0.1", w0);
+        double[] penalised = afterOneStep(0.01, 0.5, "sgd lr=0.1", new double[size]);
+        dev.descent.core.nn.ParameterLayout layout = new dev.descent.core.nn.ParameterLayout(moonsNet(false));
+        for (int l = 0; l < 3; l++) {
+            int w = layout.weight(l);
+            assertEquals(-0.1 * (0.01 * Math.signum(w0[w]) + 2 * 0.5 * w0[w]), penalised[w] - plain[w], 1e-12);
+            int b = layout.bias(l);
+            assertEquals(plain[b], penalised[b], 0, "biases are not penalised");
+        }
+    }
+
+    @Test
+    void clipValueBoundsEveryComponentOfTheStep() {
+        int size = new dev.descent.core.nn.ParameterLayout(moonsNet(false)).size();
+        double[] w0 = new double[size];
+        double[] after = afterOneStep(0, 0, "sgd lr=1 clip_value=0.001", w0);
+        double largest = 0;
+        for (int i = 0; i < size; i++) {
+            largest = Math.max(largest, Math.abs(after[i] - w0[i]));
+        }
+        assertEquals(0.001, largest, 1e-12, "the largest gradient component is clipped to exactly 0.001");
+    }
+
+    @Test
+    void anAppRacerBringsItsColourScheduleAndClipping() {
+        RacerConfig config = new RacerConfig("halving", "#123456", "sgd lr=0.1", "step step_size=1 gamma=0.5", 2.0, 0,
+                true);
+        TrainingRacerSpec spec = TrainingRacerSpec.of(config);
+        assertEquals(2.0, spec.clipNorm());
+        assertTrue(Double.isNaN(spec.clipValue()));
+        TrainingRaceOptions options = new TrainingRaceOptions(1, 50, 0, 0, 1, Init.parse("default"), null);
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), moonsNet(false), MOONS, MOONS.select("v", new int[0]),
+                List.of(spec, TrainingRacerSpec.parse("sgd lr=0.1")), options, null)) {
+            race.run();
+            RaceSnapshot snapshot = race.snapshot();
+            assertEquals("#123456", snapshot.racers().get(0).colour());
+            // 4 steps: the step schedule halves after each, the last step used 0.1 / 8
+            assertEquals(0.1 / 8, snapshot.racers().get(0).trace().last("lr"), 1e-15);
+            assertEquals(0.1, snapshot.racers().get(1).trace().last("lr"), 0);
+        }
+    }
+
+    @Test
+    void whenEveryRacerHasDivergedTheRaceEndsAtOnce() {
+        Dataset sine = DataGenerators.create("sine", 100, 0.0, 1);
+        MlpSpec spec = new MlpSpec(1, List.of(8), 1, ActivationSpec.of(Activation.RELU), false, 0, Loss.MSE);
+        TrainingRaceOptions options = new TrainingRaceOptions(20, 10, 0, 0, 1, Init.torchDefault(), null);
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), spec, sine, sine.select("v", new int[0]),
+                List.of(TrainingRacerSpec.parse("sgd lr=1e30")), options, null)) {
+            race.run();
+            long divergedAt = race.results().get(0).divergedAt();
+            assertEquals(divergedAt, race.steps(), "no step after the last racer diverged");
+            assertEquals("diverged at step " + divergedAt + ": ",
+                    race.snapshot().racers().get(0).divergenceMessage().substring(0, ("diverged at step " + divergedAt + ": ").length()));
+        }
+    }
 }

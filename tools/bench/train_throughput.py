@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Training throughput: Descent's 8-racer training race against PyTorch eager on the same
+setting (8 Adam racers, lr 0.01, a 2-64-64-3 ReLU net, softmax cross-entropy, batch 32, a
+600-point 3-arm spiral), in racer-steps per second. One racer-step is one net's forward,
+backward and optimizer update on one minibatch. PyTorch steps 8 separate models in turn,
+as a plain training loop would.
+
+    ./mvnw -q package -DskipTests && python3 tools/bench/train_throughput.py [--cpu-time]
+
+--cpu-time times both by the CPU time of the stepping thread (steadier on a busy machine;
+PyTorch is then limited to 1 thread, as is Descent's race thread).
+"""
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+
+import torch
+
+JAR = os.path.join(os.path.dirname(__file__), "..", "..", "target", "descent.jar")
+
+
+def spiral3(n=600, noise=0.1, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    per = n // 3
+    xs, ys = [], []
+    for k in range(3):
+        t = torch.linspace(0, 1, per)
+        r = t * 1.0
+        angle = t * 4 * math.pi + 2 * math.pi * k / 3
+        x = torch.stack([r * torch.cos(angle), r * torch.sin(angle)], 1) + noise * torch.randn(per, 2, generator=g)
+        xs.append(x)
+        ys.append(torch.full((per,), k))
+    return torch.cat(xs).float(), torch.cat(ys).long()
+
+
+def torch_racer_steps_per_second(cpu_time, seconds=5.0, racers=8):
+    clock = time.thread_time if cpu_time else time.perf_counter
+    torch.manual_seed(0)
+    x, y = spiral3()
+    nets = [torch.nn.Sequential(torch.nn.Linear(2, 64), torch.nn.ReLU(), torch.nn.Linear(64, 64), torch.nn.ReLU(),
+                                torch.nn.Linear(64, 3)) for _ in range(racers)]
+    opts = [torch.optim.Adam(n.parameters(), lr=0.01) for n in nets]
+    loss_fn = torch.nn.CrossEntropyLoss()
+    perm = torch.randperm(x.shape[0])
+    state = {"at": 0}
+
+    def step():
+        at = state["at"]
+        idx = perm[at:at + 32]
+        state["at"] = 0 if at + 32 >= x.shape[0] else at + 32
+        xb, yb = x[idx], y[idx]
+        for net, opt in zip(nets, opts):
+            opt.zero_grad()
+            loss_fn(net(xb), yb).backward()
+            opt.step()
+
+    for _ in range(100):
+        step()
+    start = clock()
+    steps = 0
+    while clock() - start < seconds:
+        step()
+        steps += 1
+    return racers * steps / (clock() - start)
+
+
+def descent_racer_steps_per_second(cpu_time):
+    args = ["java", "-jar", JAR, "bench", "--json", "--shape", "8x8x8"]
+    if cpu_time:
+        args.append("--cpu-time")
+    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    report = json.loads(out)
+    return {t["backend"]: t["racer_steps_per_second"] for t in report["training"]}
+
+
+def main():
+    cpu_time = "--cpu-time" in sys.argv
+    if cpu_time:
+        torch.set_num_threads(1)
+    theirs = torch_racer_steps_per_second(cpu_time)
+    ours = descent_racer_steps_per_second(cpu_time)
+    print(f"PyTorch {torch.__version__} eager, {torch.get_num_threads()} thread(s): {theirs:.0f} racer-steps/s")
+    for backend, value in ours.items():
+        print(f"Descent {backend}: {value:.0f} racer-steps/s = {value / theirs:.1f}x PyTorch")
+
+
+if __name__ == "__main__":
+    main()
