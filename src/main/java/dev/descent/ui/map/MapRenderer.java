@@ -219,7 +219,7 @@ public final class MapRenderer {
         // arrows point in pixel space (y down); directions: -g, -v (the way momentum pushes), delta
         arrow(gc, hx, hy, -g[0], g[1], 1, ARROW_GRADIENT, "-grad", scale);
         if (v != null && longest > 0) {
-            arrow(gc, hx, hy, -v[0], v[1], norm(v) / Math.max(norm(v), norm(g)), ARROW_MOMENTUM, "velocity", scale);
+            arrow(gc, hx, hy, -v[0], v[1], norm(v) / Math.max(norm(v), norm(g)), ARROW_MOMENTUM, "-momentum", scale);
         }
         double dx = proj.px(headX + d[0]) - proj.px(headX);
         double dy = proj.py(headY + d[1]) - proj.py(headY);

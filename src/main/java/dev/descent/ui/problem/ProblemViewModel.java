@@ -194,12 +194,14 @@ public final class ProblemViewModel {
     /** The problem as a preset stores it (the accepted surface, not a broken text being typed). */
     public SurfaceProblem toProblem() {
         double[] s = start.get();
-        if (typed()) {
-            return new SurfaceProblem(null, surface.get().formula(), window.get(), s[0], s[1]);
+        Surface shown = surface.get();
+        if (typedShown()) {
+            return new SurfaceProblem(null, shown.formula(), window.get(), s[0], s[1]);
         }
+        // the shown surface, also while a broken f(x, y) is being typed over a catalogue one
         Map<String, String> values = new LinkedHashMap<>();
-        surface.get().parameters().forEach((k, v) -> values.put(k, SurfaceParameterText.format(v)));
-        return new SurfaceProblem(new Spec(choice.get(), values).toString(), null, window.get(), s[0], s[1]);
+        shown.parameters().forEach((k, v) -> values.put(k, SurfaceParameterText.format(v)));
+        return new SurfaceProblem(new Spec(shown.id(), values).toString(), null, window.get(), s[0], s[1]);
     }
 
     /** Moves the common start. */

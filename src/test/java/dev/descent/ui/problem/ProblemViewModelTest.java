@@ -67,6 +67,18 @@ class ProblemViewModelTest {
     }
 
     @Test
+    void problemForAPresetIsTheShownSurfaceEvenWhileABrokenTextIsTyped() {
+        ProblemViewModel m = model();
+        m.choose("rosenbrock");
+        m.expressionProperty().set("x +");
+        m.choose(ProblemViewModel.TYPED);
+        assertEquals("rosenbrock a=1 b=100", m.toProblem().surface());
+        m.expressionProperty().set("x^2 + y^2");
+        assertTrue(m.applyExpression());
+        assertEquals("x^2 + y^2", m.toProblem().expression());
+    }
+
+    @Test
     void typedEntryIsHiddenWithoutAParser() {
         assertFalse(new ProblemViewModel(null).choices().contains(ProblemViewModel.TYPED));
         assertTrue(model().choices().contains(ProblemViewModel.TYPED));
