@@ -2,7 +2,6 @@ package dev.descent.core.preset;
 
 import dev.descent.core.compute.Backend;
 import dev.descent.core.config.ConfigException;
-import dev.descent.core.config.Spec;
 import dev.descent.core.data.CsvOptions;
 import dev.descent.core.data.DataSources;
 import dev.descent.core.data.DataSplit;
@@ -30,8 +29,9 @@ import java.util.function.Consumer;
 
 /**
  * A data-set preset as training races. A {@link TrainingRace} trains one architecture, so the
- * enabled racers are grouped by what they share (network, feature scaling and schedule: their
- * {@link RacerVariant} and {@link RacerConfig#schedule()}), and each group is one race. Every
+ * enabled racers are grouped by what they share (network and feature scaling: their
+ * {@link RacerVariant}), and each group is one race; optimizer, schedule and clipping are per
+ * racer. Every
  * group uses the preset's seed, so groups see the same data split, the same minibatch order
  * (for the same batch size) and, for the same architecture and initialisation, the same
  * starting weights: racers differ only in what the lesson changes.
@@ -45,7 +45,7 @@ public final class TrainingPlan implements AutoCloseable {
     private record Group(List<Integer> racers, TrainingRace race) {
     }
 
-    private record Key(NetworkConfig network, String normalize, String schedule) {
+    private record Key(NetworkConfig network, String normalize) {
     }
 
     private final List<Group> groups = new ArrayList<>();
@@ -76,10 +76,9 @@ public final class TrainingPlan implements AutoCloseable {
                 continue;
             }
             RacerVariant variant = preset.variant(i);
-            Key key = new Key(variant.networkOr(preset.network()), variant.normalizeOr(problem.normalize()),
-                    racer.schedule());
+            Key key = new Key(variant.networkOr(preset.network()), variant.normalizeOr(problem.normalize()));
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(enabled);
-            specs.computeIfAbsent(key, k -> new ArrayList<>()).add(racerSpec(racer));
+            specs.computeIfAbsent(key, k -> new ArrayList<>()).add(TrainingRacerSpec.of(racer));
             labels.add(racer.label());
             enabled++;
         }
@@ -154,22 +153,11 @@ public final class TrainingPlan implements AutoCloseable {
         MlpSpec spec = new MlpSpec(dataset.dimension(), n.layers(), NetworkData.outputsFor(dataset, loss),
                 ActivationSpec.parse(n.activation()), n.batchnorm(), n.dropout(), loss);
         TrainingRaceOptions options = new TrainingRaceOptions(preset.epochs(), n.batchSize(), n.l1(), n.l2(),
-                preset.seed(), init(n.init()), key.schedule() == null ? null : Spec.parse(key.schedule()));
+                preset.seed(), Init.parse(n.init()), null);
         DataSplit split = DataSplit.split(dataset, problem.split(), 0, new SplittableRandom(preset.seed()))
                 .normalized(Normalization.of(key.normalize()));
         return new TrainingRace(backend, spec, split.train(), split.validation(), racers, options,
                 n.earlyStoppingOptions());
-    }
-
-    /** {@code "default"} is torch's nn.Linear initialisation. */
-    static Init init(String name) {
-        return "default".equals(name) ? Init.torchDefault() : Init.parse(name);
-    }
-
-    private static TrainingRacerSpec racerSpec(RacerConfig racer) {
-        return new TrainingRacerSpec(racer.label(), Spec.parse(racer.optimizer()), null,
-                racer.clipNorm() > 0 ? racer.clipNorm() : Double.NaN,
-                racer.clipValue() > 0 ? racer.clipValue() : Double.NaN);
     }
 
     private static TrainingRaceEpoch renumber(TrainingRaceEpoch e, int racer) {
