@@ -2,7 +2,8 @@
 # Screenshots lesson presets in the real app under Xvfb, driven by the keyboard as a teacher
 # would: number key (or Page Down presses) to load, Space to play, a wait, a screenshot.
 # Usage: tools/package/lesson-shots.sh OUT_DIR INDEX... (INDEX = 0-based position in the picker)
-#   env: PRESENT=1 switches presentation mode on (F11) first; WAIT seconds of play (default 8)
+#   env: PRESENT=1 switches presentation mode on (F11) first, PREDICT=1 predict mode (P: curves
+#   hidden); WAIT seconds of play (default 8)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out="$1"; shift
@@ -26,6 +27,7 @@ done
 sleep 2
 key() { xdotool key --window "$win" "$@"; sleep 0.5; }
 [[ "${PRESENT:-0}" == 1 ]] && key F11 && sleep 2
+[[ "${PREDICT:-0}" == 1 ]] && key p
 for index in "$@"; do
   key Home  # focus stays on the window; Home is not bound
   key 1
