@@ -1,5 +1,8 @@
 package dev.descent.cli;
 
+import dev.descent.core.compute.BackendProvider;
+import dev.descent.core.compute.BackendStatus;
+import dev.descent.core.compute.Backends;
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.optim.OptimizerFactory;
 import dev.descent.core.optim.Optimizers;
@@ -14,9 +17,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code list}: the surfaces, optimizers and schedules with their parameters and defaults, from the registries. */
+/**
+ * {@code list}: the surfaces, optimizers and schedules with their parameters and defaults, from
+ * the registries, and the compute backends with whether each is usable here (and why not).
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List surfaces, optimizers and schedules with their parameters and defaults.")
+        description = "List surfaces, optimizers and schedules with their parameters and defaults, "
+                + "and the compute backends usable here.")
 public final class ListCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -38,6 +45,13 @@ public final class ListCommand implements Callable<Integer> {
         out.println("Schedules (--schedule \"NAME key=value ...\"; none = constant):");
         for (ScheduleFactory f : Schedules.all()) {
             entry(out, f.name(), f.description(), f.hyperParameters());
+        }
+        out.println();
+        out.println("Compute backends (--backend auto|cpu|cuda; auto takes the first usable one):");
+        for (BackendProvider p : Backends.providers()) {
+            BackendStatus status = p.probe();
+            String state = status.available() ? status.reason() : "not usable: " + status.reason();
+            out.printf("  %-16s %s%n", p.name(), state);
         }
         out.flush();
         return 0;

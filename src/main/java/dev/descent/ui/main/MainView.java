@@ -41,6 +41,7 @@ public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final TopBar topBar;
     private final MapView map;
+    private dev.descent.ui.view3d.MapTabs mapTabs;
     private final CurvesView curves = new CurvesView();
     private final InspectorView inspector = new InspectorView();
     private final StatusBarView status;
@@ -116,7 +117,8 @@ public final class MainView extends BorderPane {
         StackPane curvesPane = new StackPane(curves, revealHint);
         VBox right = new VBox(curveTools, curvesPane);
         VBox.setVgrow(curvesPane, Priority.ALWAYS);
-        SplitPane plots = new SplitPane(map, right);
+        mapTabs = new dev.descent.ui.view3d.MapTabs(map, model.problem());
+        SplitPane plots = new SplitPane(mapTabs, right);
         plots.setDividerPositions(0.6);
         SplitPane centre = new SplitPane(plots, inspector);
         centre.setOrientation(Orientation.VERTICAL);
@@ -176,6 +178,7 @@ public final class MainView extends BorderPane {
         }
         lastSteps = f.stepsRun();
         map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
+        mapTabs.redraw(f, now);
         // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
         // leaves the software renderer time for the map
         if (!f.running() || ++curveFrame % 3 == 0) {

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for every problem of a batch, plus buffer round trips and argument checks. A subclass
  * supplies the backend.
  */
-abstract class BackendContractTest {
+public abstract class BackendContractTest {
 
     private static final double U = Math.scalb(1.0, -24);
     private static final Transpose N = Transpose.NO;

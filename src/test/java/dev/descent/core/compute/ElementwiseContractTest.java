@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * padded strides, shared (stride 0) operands, and the double-precision formulas of the
  * Javadoc ({@link ReferenceActivations}) as reference.
  */
-abstract class ElementwiseContractTest {
+public abstract class ElementwiseContractTest {
     private static final float TOL = 2e-6f;
 
     protected abstract Backend newBackend();
