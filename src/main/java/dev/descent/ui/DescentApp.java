@@ -51,7 +51,11 @@ public final class DescentApp extends Application {
         applyTheme(model.darkProperty().get());
         model.darkProperty().addListener((o, a, b) -> applyTheme(b));
         model.presentationProperty().addListener((o, a, b) -> stage.setFullScreen(b));
-        stage.fullScreenProperty().addListener((o, a, b) -> model.presentationProperty().set(b));
+        stage.fullScreenProperty().addListener((o, a, b) -> {
+            if (model != null) {
+                model.presentationProperty().set(b);
+            }
+        });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         stage.setTitle("Descent");
         stage.setScene(scene);
@@ -106,15 +110,34 @@ public final class DescentApp extends Application {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    /** Space, Right, R and F11 work unless the user is typing in a field. */
+    /**
+     * Keyboard control, for a teacher at a projector: Space play/pause, Right one step, R reset,
+     * Up/Down speed x2 / /2, 1-9 and 0 the first ten presets of the picker, Page Down/Up the
+     * next/previous preset, P predict mode (curves hidden at each start), V reveal the curves,
+     * F11 presentation mode. All but F11 are ignored while the user types in a field.
+     */
     private void shortcut(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl && e.getCode() != KeyCode.F11) {
+            return;
+        }
+        if (e.getCode().isDigitKey() && !e.isShortcutDown()) {
+            int digit = e.getCode().getChar().charAt(0) - '0';
+            view.topBar().presetBar().select(digit == 0 ? 9 : digit - 1);
+            e.consume();
             return;
         }
         switch (e.getCode()) {
             case SPACE -> model.togglePlay();
             case RIGHT -> model.step();
             case R -> model.reset();
+            case UP -> model.stepsPerSecondProperty().set(
+                    Math.min(MainViewModel.MAX_SPEED, model.stepsPerSecondProperty().get() * 2));
+            case DOWN -> model.stepsPerSecondProperty().set(
+                    Math.max(MainViewModel.MIN_SPEED, model.stepsPerSecondProperty().get() / 2));
+            case PAGE_DOWN -> view.topBar().presetBar().selectNext(1);
+            case PAGE_UP -> view.topBar().presetBar().selectNext(-1);
+            case P -> view.reveal().togglePredictMode();
+            case V -> view.reveal().reveal();
             case F11 -> model.presentationProperty().set(!model.presentationProperty().get());
             default -> {
                 return;

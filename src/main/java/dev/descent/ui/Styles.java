@@ -22,6 +22,9 @@ public final class Styles {
     public static final String WARNING = "dsc-warning";
     public static final String STATUS_BAR = "dsc-status-bar";
     public static final String FORMULA_NOTE = "dsc-formula-note";
+    public static final String CAPTION = "dsc-caption";
+    public static final String REVEAL_HINT = "dsc-reveal-hint";
+    public static final String TOPIC_HEADING = "dsc-topic-heading";
 
     private Styles() {
     }

@@ -21,6 +21,10 @@ import static dev.descent.core.optim.Factory.real;
  * Kingma and Ba 2015, "Adam: A Method for Stochastic Optimization", ICLR; AMSGrad is Reddi,
  * Kale and Kumar 2018, "On the Convergence of Adam and Beyond", ICLR. The decoupled form
  * (weight decay applied to theta, not g) is {@link AdamW}.
+ *
+ * <p>{@code bias_correction=false} is a named teaching variant (not in torch): it drops both
+ * corrections, {@code theta_t = theta_{t-1} - lr * m_t / (sqrt(v_t) + eps)}, the form before
+ * section 3 of the paper, whose early steps are too large by {@code sqrt(1 - beta2^t) / (1 - beta1^t)}.
  */
 public final class Adam extends AbstractOptimizer {
 
@@ -41,10 +45,17 @@ public final class Adam extends AbstractOptimizer {
 
     public static final OptimizerFactory FACTORY = new Factory("adam",
             "Adam: bias-corrected first and second moments (Kingma and Ba 2015; AMSGrad: Reddi et al. 2018)",
-            hyperParameters("0"),
+            withBiasCorrectionFlag(hyperParameters("0")),
             (p, size) -> new Adam(new Config(p.getDouble("lr", 0.001), p.getDouble("beta1", 0.9),
                     p.getDouble("beta2", 0.999), p.getDouble("eps", 1e-8), p.getDouble("weight_decay", 0),
-                    p.getBoolean("amsgrad", false)), size));
+                    p.getBoolean("amsgrad", false)), size, false, "adam", p.getBoolean("bias_correction", true)));
+
+    private static List<HyperParameter> withBiasCorrectionFlag(List<HyperParameter> list) {
+        List<HyperParameter> all = new java.util.ArrayList<>(list);
+        all.add(new HyperParameter("bias_correction", HyperParameter.Kind.BOOLEAN, "true", "true|false",
+                "divide m and v by (1 - beta^t); false is the uncorrected teaching variant"));
+        return all;
+    }
 
     static List<HyperParameter> hyperParameters(String weightDecay) {
         return List.of(real("lr", "0.001", "[0, inf)", "learning rate"),
@@ -58,6 +69,7 @@ public final class Adam extends AbstractOptimizer {
 
     private final Config config;
     private final boolean decoupled;
+    private final boolean biasCorrection;
     private final double[] m;
     private final double[] v;
     private final double[] vMax;
@@ -69,9 +81,14 @@ public final class Adam extends AbstractOptimizer {
 
     /** The shared implementation; {@code decoupled} selects AdamW's weight decay. */
     Adam(Config config, int size, boolean decoupled, String name) {
+        this(config, size, decoupled, name, true);
+    }
+
+    private Adam(Config config, int size, boolean decoupled, String name, boolean biasCorrection) {
         super(name, size, config.lr(), config.beta1());
         this.config = config;
         this.decoupled = decoupled;
+        this.biasCorrection = biasCorrection;
         this.m = new double[size];
         this.v = new double[size];
         this.vMax = new double[size];
@@ -84,8 +101,8 @@ public final class Adam extends AbstractOptimizer {
         double beta2 = config.beta2();
         double wd = config.weightDecay();
         step++;
-        double bias1 = 1 - Math.pow(beta1, step);
-        double bias2 = 1 - Math.pow(beta2, step);
+        double bias1 = biasCorrection ? 1 - Math.pow(beta1, step) : 1;
+        double bias2 = biasCorrection ? 1 - Math.pow(beta2, step) : 1;
         double stepSize = lr / bias1;
         double bias2Sqrt = Math.sqrt(bias2);
         double[] g = traced ? new double[params.length] : null;
@@ -133,7 +150,10 @@ public final class Adam extends AbstractOptimizer {
         String g = decoupled ? "theta = theta * (1 - lr*wd)\ng = grad\n" : "g = grad + wd*theta\n";
         String second = config.amsgrad() ? "vmax = max(vmax, v)\n" : "";
         String use = config.amsgrad() ? "vmax" : "v";
-        return g + "m = beta1*m + (1-beta1)*g\nv = beta2*v + (1-beta2)*g^2\n" + second
-                + "theta = theta - lr/(1-beta1^t) * m / (sqrt(" + use + ")/sqrt(1-beta2^t) + eps)";
+        String m = "m = beta1*m + (1-beta1)*g\nv = beta2*v + (1-beta2)*g^2\n" + second;
+        if (!biasCorrection) {
+            return g + m + "theta = theta - lr * m / (sqrt(" + use + ") + eps)";
+        }
+        return g + m + "theta = theta - lr/(1-beta1^t) * m / (sqrt(" + use + ")/sqrt(1-beta2^t) + eps)";
     }
 }

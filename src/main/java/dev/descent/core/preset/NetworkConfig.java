@@ -1,6 +1,7 @@
 package dev.descent.core.preset;
 
 import dev.descent.core.config.ConfigException;
+import dev.descent.core.race.EarlyStopping;
 
 import java.util.List;
 
@@ -17,13 +18,15 @@ import java.util.List;
  * @param l1         L1 penalty, >= 0
  * @param l2         L2 penalty, >= 0
  * @param batchSize  minibatch size, >= 1
+ * @param earlyStopping early stopping on the validation loss as {@code "patience=5 restore_best_weights=true"}
+ *                   ({@link EarlyStopping.Options#parse}), or null for none
  */
 public record NetworkConfig(List<Integer> layers, String activation, String init, boolean batchnorm,
-                            double dropout, String loss, double l1, double l2, int batchSize) {
+                            double dropout, String loss, double l1, double l2, int batchSize, String earlyStopping) {
 
     /** Two hidden layers of 16 ReLU units, torch's default init, cross-entropy, batch 32. */
     public static final NetworkConfig DEFAULT =
-            new NetworkConfig(List.of(16, 16), "relu", "default", false, 0, "ce", 0, 0, 32);
+            new NetworkConfig(List.of(16, 16), "relu", "default", false, 0, "ce", 0, 0, 32, null);
 
     public NetworkConfig {
         layers = List.copyOf(layers);
@@ -53,5 +56,26 @@ public record NetworkConfig(List<Integer> layers, String activation, String init
         if (batchSize < 1) {
             throw new ConfigException("batchSize must be >= 1, was " + batchSize);
         }
+        if (earlyStopping != null && earlyStopping.isBlank()) {
+            earlyStopping = null;
+        }
+        if (earlyStopping != null) {
+            try {
+                EarlyStopping.Options.parse(earlyStopping);
+            } catch (ConfigException e) {
+                throw new ConfigException("earlyStopping: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A network without early stopping (the first form of the record). */
+    public NetworkConfig(List<Integer> layers, String activation, String init, boolean batchnorm,
+                         double dropout, String loss, double l1, double l2, int batchSize) {
+        this(layers, activation, init, batchnorm, dropout, loss, l1, l2, batchSize, null);
+    }
+
+    /** The early-stopping options, or null for none. */
+    public EarlyStopping.Options earlyStoppingOptions() {
+        return earlyStopping == null ? null : EarlyStopping.Options.parse(earlyStopping);
     }
 }

@@ -22,10 +22,13 @@ import java.util.List;
  * @param steps          step budget of a surface race, >= 0
  * @param epochs         epoch budget of a training race, >= 0
  * @param stepsPerSecond playback speed, in [1, 100000]
+ * @param topic          the lesson topic the preset picker groups by ("Learning rate"); "" for none
+ * @param variants       for data-set presets: per racer, what it changes about the shared network
+ *                       and scaling (same size as {@code racers}), or empty when no racer does
  */
 public record Preset(int schemaVersion, String title, String lesson, long seed, Problem problem,
                      List<RacerConfig> racers, NetworkConfig network, long steps, int epochs,
-                     double stepsPerSecond) {
+                     double stepsPerSecond, String topic, List<RacerVariant> variants) {
 
     /** The newest file format this build reads and writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -44,6 +47,16 @@ public record Preset(int schemaVersion, String title, String lesson, long seed, 
             throw new ConfigException("problem is required");
         }
         racers = List.copyOf(racers);
+        topic = topic == null ? "" : topic.strip();
+        variants = variants == null ? List.of() : List.copyOf(variants);
+        if (!variants.isEmpty() && variants.size() != racers.size()) {
+            throw new ConfigException("variants must be empty or one per racer (" + racers.size() + "), was "
+                    + variants.size());
+        }
+        if (!variants.isEmpty() && problem.isSurface()
+                && variants.stream().anyMatch(v -> !v.equals(RacerVariant.NONE))) {
+            throw new ConfigException("a surface preset's racers cannot change the network or the scaling");
+        }
         if (steps < 0) {
             throw new ConfigException("steps must be >= 0, was " + steps);
         }
@@ -55,14 +68,37 @@ public record Preset(int schemaVersion, String title, String lesson, long seed, 
         }
     }
 
-    /** This preset with another step budget. */
-    public Preset withSteps(long newSteps) {
-        return new Preset(schemaVersion, title, lesson, seed, problem, racers, network, newSteps, epochs, stepsPerSecond);
+    /** A preset without topic and racer variants (the first form of the record). */
+    public Preset(int schemaVersion, String title, String lesson, long seed, Problem problem,
+                  List<RacerConfig> racers, NetworkConfig network, long steps, int epochs, double stepsPerSecond) {
+        this(schemaVersion, title, lesson, seed, problem, racers, network, steps, epochs, stepsPerSecond, "", List.of());
     }
 
-    /** This preset with other racers (the app's racer list). */
+    /** This preset with another step budget. */
+    public Preset withSteps(long newSteps) {
+        return new Preset(schemaVersion, title, lesson, seed, problem, racers, network, newSteps, epochs, stepsPerSecond,
+                topic, variants);
+    }
+
+    /** This preset with another epoch budget. */
+    public Preset withEpochs(int newEpochs) {
+        return new Preset(schemaVersion, title, lesson, seed, problem, racers, network, steps, newEpochs, stepsPerSecond,
+                topic, variants);
+    }
+
+    /**
+     * This preset with other racers (the app's racer list). Racer variants are kept when the
+     * count is unchanged and dropped otherwise (the app cannot tell which racer went where).
+     */
     public Preset withRacers(List<RacerConfig> newRacers) {
-        return new Preset(schemaVersion, title, lesson, seed, problem, newRacers, network, steps, epochs, stepsPerSecond);
+        List<RacerVariant> kept = newRacers.size() == racers.size() ? variants : List.of();
+        return new Preset(schemaVersion, title, lesson, seed, problem, newRacers, network, steps, epochs, stepsPerSecond,
+                topic, kept);
+    }
+
+    /** The variant of racer {@code index}: what it changes, or {@link RacerVariant#NONE}. */
+    public RacerVariant variant(int index) {
+        return variants.isEmpty() ? RacerVariant.NONE : variants.get(index);
     }
 
     /**

@@ -125,21 +125,28 @@ public final class PresetFiles {
         String title = root.text("title", "Untitled");
         String lesson = root.text("lesson", "");
         long seed = root.integer("seed", 0);
+        String topic = root.text("topic", "");
         JsonFields problemFields = root.objectOrNull("problem");
         Problem problem = problemFields == null ? defaultProblem() : readProblem(problemFields);
+        JsonFields networkFields = root.objectOrNull("network");
+        NetworkConfig network = networkFields != null ? readNetwork(networkFields, NetworkConfig.DEFAULT)
+                : problem.isSurface() ? null : NetworkConfig.DEFAULT;
         List<RacerConfig> racers = new ArrayList<>();
+        List<RacerVariant> variants = new ArrayList<>();
         List<JsonNode> racerNodes = root.array("racers");
         for (int i = 0; i < racerNodes.size(); i++) {
-            racers.add(readRacer(JsonFields.object(racerNodes.get(i), "racers[" + i + "]"), i));
+            JsonFields r = JsonFields.object(racerNodes.get(i), "racers[" + i + "]");
+            racers.add(readRacer(r, i));
+            variants.add(readVariant(r, network));
         }
-        JsonFields networkFields = root.objectOrNull("network");
-        NetworkConfig network = networkFields != null ? readNetwork(networkFields)
-                : problem.isSurface() ? null : NetworkConfig.DEFAULT;
+        if (variants.stream().allMatch(RacerVariant.NONE::equals)) {
+            variants.clear();
+        }
         long steps = root.integer("steps", 500);
         int epochs = root.intValue("epochs", 50);
         double stepsPerSecond = root.number("stepsPerSecond", 100);
         return JsonFields.build("", () -> new Preset(schemaVersion, title, lesson, seed, problem, racers, network,
-                steps, epochs, stepsPerSecond));
+                steps, epochs, stepsPerSecond, topic, variants));
     }
 
     private static Problem defaultProblem() {
@@ -201,8 +208,24 @@ public final class PresetFiles {
                 () -> new RacerConfig(label, colour, optimizer, schedule, clipNorm, clipValue, enabled));
     }
 
-    private static NetworkConfig readNetwork(JsonFields n) {
-        NetworkConfig d = NetworkConfig.DEFAULT;
+    /**
+     * A racer's {@code "network"} (keys override the preset's network) and {@code "normalize"}
+     * (overrides the problem's scaling).
+     */
+    private static RacerVariant readVariant(JsonFields r, NetworkConfig shared) {
+        JsonFields n = r.objectOrNull("network");
+        String normalize = r.text("normalize", null);
+        if (n == null && normalize == null) {
+            return RacerVariant.NONE;
+        }
+        if (shared == null) {
+            throw r.error(n != null ? "network" : "normalize", "only racers of a data-set preset can change it");
+        }
+        NetworkConfig network = n == null ? null : readNetwork(n, shared);
+        return JsonFields.build(r.path(), () -> new RacerVariant(network, normalize));
+    }
+
+    private static NetworkConfig readNetwork(JsonFields n, NetworkConfig d) {
         List<Integer> layers = new ArrayList<>();
         if (n.has("layers")) {
             List<JsonNode> nodes = n.array("layers");
@@ -225,8 +248,9 @@ public final class PresetFiles {
         double l1 = n.number("l1", d.l1());
         double l2 = n.number("l2", d.l2());
         int batchSize = n.intValue("batchSize", d.batchSize());
-        return JsonFields.build(n.path(),
-                () -> new NetworkConfig(layers, activation, init, batchnorm, dropout, loss, l1, l2, batchSize));
+        String earlyStopping = n.text("earlyStopping", d.earlyStopping());
+        return JsonFields.build(n.path(), () -> new NetworkConfig(layers, activation, init, batchnorm, dropout, loss,
+                l1, l2, batchSize, earlyStopping));
     }
 
     // Writing
@@ -235,11 +259,15 @@ public final class PresetFiles {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", preset.schemaVersion());
         root.put("title", preset.title());
+        if (!preset.topic().isEmpty()) {
+            root.put("topic", preset.topic());
+        }
         root.put("lesson", preset.lesson());
         root.put("seed", preset.seed());
         root.set("problem", problemTree(preset.problem()));
         ArrayNode racers = root.putArray("racers");
-        for (RacerConfig r : preset.racers()) {
+        for (int i = 0; i < preset.racers().size(); i++) {
+            RacerConfig r = preset.racers().get(i);
             ObjectNode node = racers.addObject();
             node.put("label", r.label());
             node.put("colour", r.colour());
@@ -250,6 +278,13 @@ public final class PresetFiles {
             node.put("clipNorm", r.clipNorm());
             node.put("clipValue", r.clipValue());
             node.put("enabled", r.enabled());
+            RacerVariant variant = preset.variant(i);
+            if (variant.network() != null) {
+                node.set("network", networkTree(variant.network()));
+            }
+            if (variant.normalize() != null) {
+                node.put("normalize", variant.normalize());
+            }
         }
         if (preset.network() != null) {
             root.set("network", networkTree(preset.network()));
@@ -307,6 +342,9 @@ public final class PresetFiles {
         node.put("l1", n.l1());
         node.put("l2", n.l2());
         node.put("batchSize", n.batchSize());
+        if (n.earlyStopping() != null) {
+            node.put("earlyStopping", n.earlyStopping());
+        }
         return node;
     }
 }

@@ -15,12 +15,15 @@ import dev.descent.ui.racers.RacerViewModel;
 import dev.descent.ui.racers.RacersView;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Orientation;
+import dev.descent.ui.presentation.RevealState;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -43,6 +46,10 @@ public final class MainView extends BorderPane {
     private final InspectorView inspector = new InspectorView();
     private final StatusBarView status;
     private final CheckBox logY = new CheckBox("Log y");
+    private final Label caption = new Label();
+    private final Label revealHint = new Label("Predict: how will the curves look?\nPress V to reveal them.");
+    private final RevealState reveal = new RevealState();
+    private long lastSteps;
     private ScrollPane leftScroll;
     private dev.descent.ui.network.DataModeView dataView;
     private javafx.scene.Node surfaceCentre;
@@ -79,6 +86,11 @@ public final class MainView extends BorderPane {
         return curves;
     }
 
+    /** Predict-then-reveal state of the curves (keys P and V). */
+    public RevealState reveal() {
+        return reveal;
+    }
+
     /** Frames per second over the last second of the frame loop. */
     public double framesPerSecond() {
         return clock.framesPerSecond();
@@ -104,8 +116,10 @@ public final class MainView extends BorderPane {
         logY.setId(LOG_Y_ID);
         HBox curveTools = new HBox(8, logY);
         curveTools.getStyleClass().add(Styles.SIDE_PANEL);
-        VBox right = new VBox(curveTools, curves);
-        VBox.setVgrow(curves, Priority.ALWAYS);
+        revealHint.getStyleClass().add(Styles.REVEAL_HINT);
+        StackPane curvesPane = new StackPane(curves, revealHint);
+        VBox right = new VBox(curveTools, curvesPane);
+        VBox.setVgrow(curvesPane, Priority.ALWAYS);
         mapTabs = new dev.descent.ui.view3d.MapTabs(map, model.problem());
         SplitPane plots = new SplitPane(mapTabs, right);
         plots.setDividerPositions(0.6);
@@ -117,7 +131,9 @@ public final class MainView extends BorderPane {
         setCenter(new SplitPane(leftScroll, centre));
         ((SplitPane) getCenter()).setDividerPositions(0.2);
         SplitPane.setResizableWithParent(leftScroll, false);
-        setBottom(status);
+        caption.getStyleClass().add(Styles.CAPTION);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        setBottom(new VBox(caption, status));
         surfaceCentre = getCenter();
         if (model.dataModel() != null) {
             dataView = new dev.descent.ui.network.DataModeView(model.dataModel());
@@ -136,6 +152,12 @@ public final class MainView extends BorderPane {
 
     private void bindViewModel() {
         model.dataModeProperty().addListener((o, a, b) -> showMode(b));
+        caption.textProperty().bind(model.lessonProperty());
+        caption.visibleProperty().bind(model.presentationProperty().and(model.lessonProperty().isNotEmpty()));
+        caption.managedProperty().bind(caption.visibleProperty());
+        curves.visibleProperty().bind(reveal.hiddenProperty().not());
+        revealHint.visibleProperty().bind(reveal.hiddenProperty());
+        model.titleProperty().addListener((o, a, b) -> reveal.startedOver());
         logY.selectedProperty().addListener((o, a, b) -> curves.setLogY(b));
         // surfaces whose values span decades get log colours; their loss curves want a log axis too
         logY.setSelected(model.problem().logScaleProperty().get());
@@ -178,6 +200,10 @@ public final class MainView extends BorderPane {
             return;
         }
         RaceSnapshot f = model.pollFrame();
+        if (f.stepsRun() < lastSteps) {
+            reveal.startedOver();
+        }
+        lastSteps = f.stepsRun();
         map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
         mapTabs.redraw(f, now);
         // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and

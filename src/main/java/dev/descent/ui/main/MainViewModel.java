@@ -45,7 +45,7 @@ public final class MainViewModel implements AutoCloseable {
     private final LongSupplier clock;
     private RaceOptions options;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-    private String lesson = "";
+    private final ReadOnlyStringWrapper lesson = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty(60);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -239,7 +239,7 @@ public final class MainViewModel implements AutoCloseable {
             dataModel.apply(preset);
             dataMode.set(true);
             title.set(preset.title());
-            lesson = preset.lesson();
+            lesson.set(preset.lesson());
             message.set("loaded: " + preset.title());
             return;
         }
@@ -267,7 +267,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         stepsPerSecond.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, preset.stepsPerSecond())));
         title.set(preset.title());
-        lesson = preset.lesson();
+        lesson.set(preset.lesson());
         reset();
         message.set("loaded: " + preset.title());
     }
@@ -307,13 +307,18 @@ public final class MainViewModel implements AutoCloseable {
             }
         }
         long steps = options.maxSteps() == Long.MAX_VALUE ? 0 : options.maxSteps();
-        return new Preset(Preset.SCHEMA_VERSION, presetTitle, lesson, 0, Problem.of(problem.toProblem()), configs, null,
+        return new Preset(Preset.SCHEMA_VERSION, presetTitle, lesson.get(), 0, Problem.of(problem.toProblem()), configs, null,
                 steps, 0, stepsPerSecond.get());
     }
 
     /** The title of the loaded preset, empty for an own session. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** The lesson text of the loaded preset (the presentation caption), empty for an own session. */
+    public ReadOnlyStringProperty lessonProperty() {
+        return lesson.getReadOnlyProperty();
     }
 
     /** Shows a message in the status bar (file errors, what was saved). */

@@ -1,21 +1,28 @@
 package dev.descent.ui.main;
 
 import dev.descent.core.config.ConfigException;
+import dev.descent.ui.Styles;
 import dev.descent.ui.presets.PresetEntry;
+import dev.descent.ui.presets.PresetTopics;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.util.List;
 
-/** The preset picker (bundled and folder presets, their lesson as tooltip) with Open and Save. */
+/**
+ * The preset picker (bundled and folder presets grouped by lesson topic, their lesson as
+ * tooltip) with Open and Save.
+ */
 public final class PresetBar extends HBox {
     public static final String PICKER_ID = "presetPicker";
 
@@ -30,7 +37,7 @@ public final class PresetBar extends HBox {
         picker.setId(PICKER_ID);
         picker.setPromptText("Presets");
         picker.setPrefWidth(240);
-        ObservableList<PresetEntry> items = FXCollections.observableArrayList(presets);
+        ObservableList<PresetEntry> items = FXCollections.observableArrayList(PresetTopics.grouped(presets));
         picker.setItems(items);
         picker.setCellFactory(v -> new LessonCell());
         picker.setTooltip(new Tooltip("Classic lecture demonstrations: pick one to load it"));
@@ -61,6 +68,24 @@ public final class PresetBar extends HBox {
         });
     }
 
+    /** Picks the entry at {@code index} (0-based, in picker order) and loads it; false when there is none. */
+    public boolean select(int index) {
+        if (index < 0 || index >= picker.getItems().size()) {
+            return false;
+        }
+        picker.getSelectionModel().select(index);
+        return true;
+    }
+
+    /** Picks the next ({@code +1}) or previous ({@code -1}) entry, wrapping around. */
+    public void selectNext(int delta) {
+        int n = picker.getItems().size();
+        if (n > 0) {
+            int current = picker.getSelectionModel().getSelectedIndex();
+            select(Math.floorMod(current < 0 ? (delta > 0 ? -1 : 0) + delta : current + delta, n));
+        }
+    }
+
     private static FileChooser chooser() {
         FileChooser c = new FileChooser();
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Descent presets (*.json)", "*.json"));
@@ -71,12 +96,20 @@ public final class PresetBar extends HBox {
         return c;
     }
 
-    /** Title, with the lesson as tooltip. */
+    /** Title, with the lesson as tooltip; the first preset of a topic carries the topic as a heading. */
     private static final class LessonCell extends ListCell<PresetEntry> {
         @Override
         protected void updateItem(PresetEntry item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.preset().title());
+            setGraphic(null);
+            if (!empty && item != null && getListView() != null && getIndex() >= 0
+                    && PresetTopics.startsTopic(getListView().getItems(), getIndex())) {
+                Label heading = new Label(PresetTopics.heading(item.preset().topic()));
+                heading.getStyleClass().add(Styles.TOPIC_HEADING);
+                setGraphic(new VBox(2, heading, new Label(item.preset().title())));
+                setText(null);
+            }
             setTooltip(empty || item == null || item.preset().lesson().isEmpty() ? null
                     : new Tooltip(item.preset().lesson()));
             if (getTooltip() != null) {

@@ -41,6 +41,11 @@ public final class TopBar extends HBox {
 
     private final PresetBar presets;
 
+    /** The preset picker (number keys select its entries). */
+    public PresetBar presetBar() {
+        return presets;
+    }
+
     public TopBar(MainViewModel model, java.util.List<dev.descent.ui.presets.PresetEntry> presetEntries) {
         this.model = model;
         this.presets = new PresetBar(model, presetEntries);

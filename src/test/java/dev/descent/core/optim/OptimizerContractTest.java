@@ -113,7 +113,7 @@ class OptimizerContractTest {
         "rprop eta_plus=1 => rprop: eta_plus must be in (1, inf), was 1.0",
         "rprop step_min=0.1 step_max=0.01 => rprop: step_max must be in [0.1, inf), was 0.01",
         "rprop variant=plus => rprop: variant must be one of irprop-|backtracking, was 'plus'",
-        "adam betta1=0.9 => adam: unknown parameter 'betta1'; allowed: lr, beta1, beta2, eps, weight_decay, amsgrad",
+        "adam betta1=0.9 => adam: unknown parameter 'betta1'; allowed: lr, beta1, beta2, eps, weight_decay, amsgrad, bias_correction",
         "adam amsgrad=maybe => adam: amsgrad must be true or false, was 'maybe'",
         "lion lr=0.1 => unknown optimizer 'lion'; known: sgd, adagrad, rmsprop, adadelta, adam, adamw, nadam, adamax, rprop"})
     void invalidValuesAreRejectedWithFieldAndRange(String spec, String message) {

@@ -1,0 +1,352 @@
+package dev.descent.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.descent.core.preset.Preset;
+import dev.descent.core.preset.PresetFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every lesson preset in {@code presets/} runs through {@code run} with its own settings, and
+ * the claim of its lesson text holds where it can be stated as numbers (closed forms on the
+ * bowl, orders of magnitude elsewhere).
+ */
+class LessonPresetsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path PRESETS = Path.of("presets");
+
+    @TempDir
+    Path dir;
+
+    // Every preset
+
+    @Test
+    void thereAreAtLeastTwentyLessonsEachWithTopicLessonAndSeedThatRun() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(PRESETS)) {
+            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(files.size() >= 20, "presets: " + files.size());
+        Set<String> topics = new TreeSet<>();
+        for (Path file : files) {
+            String raw = Files.readString(file);
+            assertTrue(raw.contains("\"seed\""), file + " fixes its seed");
+            Preset p = PresetFiles.load(file);
+            assertTrue(p.lesson().length() > 80 && p.lesson().contains("?"), file + ": lesson with a question");
+            assertTrue(!p.topic().isEmpty(), file + ": topic");
+            topics.add(p.topic());
+            // a run of every preset: surfaces cut short, data sets 2 epochs (the claims below run them fully)
+            Path out = dir.resolve(file.getFileName().toString());
+            CliRun.of("run", file.toString(), "--steps", "50", "--epochs", "2", "--backend", "cpu",
+                    "--out", out.toString()).assertOk();
+            JsonNode racers = JSON.readTree(out.resolve("summary.json").toFile()).get("racers");
+            assertEquals(p.racers().size(), racers.size(), file.toString());
+        }
+        assertTrue(topics.size() >= 10, "topics: " + topics);
+    }
+
+    // Surface lessons
+
+    @Test
+    void bowlGradientDescentShrinksTheLossByTheClosedFormFactor() {
+        JsonNode r = surface("bowl-gradient-descent");
+        // f = x^2 + y^2 from (1.6, 1.2): f_k = 4 (1 - 2 lr)^(2k)
+        assertEquals(4 * Math.pow(0.64, 60), loss(r, 0), 4 * Math.pow(0.64, 60) * 1e-9);
+        assertEquals(4 * Math.pow(0.25, 60), loss(r, 1), 4 * Math.pow(0.25, 60) * 1e-9);
+    }
+
+    @Test
+    void learningRatesOnTheBowlCrawlConvergeBounceAndDiverge() {
+        JsonNode r = surface("bowl-learning-rates");
+        double f0 = 1.2 * 1.2 + 0.9 * 0.9;
+        double[] lr = {0.01, 0.3, 0.9, 1.05};
+        for (int i = 0; i < lr.length; i++) {
+            double expected = f0 * Math.pow(1 - 2 * lr[i], 200);
+            assertEquals(expected, loss(r, i), expected * 1e-9, "lr " + lr[i]);
+        }
+        assertTrue(loss(r, 0) > 0.01 && loss(r, 3) > 1e8, "too small crawls, 1.05 grows");
+    }
+
+    @Test
+    void aLargeRateLeavesTheSharpWellForTheWideOne() {
+        JsonNode r = surface("local-minima-large-lr");
+        assertEquals(-1.48, finalX(r, 0), 0.01, "lr 0.05 stays in the sharp well");
+        assertTrue(finalX(r, 1) < 0, "lr 0.3 stays on the sharp well's side");
+        assertEquals(1.406, finalX(r, 2), 0.01, "lr 0.8 ends in the wide well");
+    }
+
+    @Test
+    void onRosenbrockMomentumAdamAndNadamReachTheMinimumButSgdDoesNot() {
+        JsonNode r = surface("rosenbrock-race");
+        assertTrue(distanceToOneOne(r, 0) > 0.2, "SGD");
+        for (int i : new int[] {1, 3, 4}) {
+            assertTrue(distanceToOneOne(r, i) < 0.1, r.get(i).get("label") + ": " + distanceToOneOne(r, i));
+        }
+    }
+
+    @Test
+    void adagradStallsFarFromTheMinimumWhereRmspropArrives() {
+        JsonNode r = surface("adagrad-stalls");
+        assertTrue(loss(r, 0) > 100 * loss(r, 1), "AdaGrad " + loss(r, 0) + " RMSProp " + loss(r, 1));
+        assertTrue(Math.abs(r.get(0).get("final").get("y").asDouble() - 3) > 1, "AdaGrad still far from y = 3");
+    }
+
+    @Test
+    void bothRpropVariantsBeatGradientDescentOnTheRavine() {
+        JsonNode r = surface("rprop-variants");
+        assertTrue(loss(r, 0) < 1e-9 && loss(r, 1) < 1e-9, "Rprop " + loss(r, 0) + ", " + loss(r, 1));
+        assertTrue(loss(r, 2) > 1e-6, "GD " + loss(r, 2));
+    }
+
+    @Test
+    void adamWithoutBiasCorrectionTakesTooLargeEarlyStepsAndOvershoots() throws IOException {
+        surface("adam-bias-correction");
+        List<double[]> corrected = trajectory("adam-bias-correction", 0);
+        List<double[]> uncorrected = trajectory("adam-bias-correction", 1);
+        // step 1: corrected Adam moves lr * sign(g); uncorrected moves lr * 0.1 g / sqrt(0.001 g^2)
+        assertEquals(0.05, corrected.get(1)[0] - corrected.get(0)[0], 1e-9);
+        assertEquals(0.05 * 0.1 / Math.sqrt(0.001), uncorrected.get(1)[0] - uncorrected.get(0)[0], 1e-6);
+        double maxCorrected = corrected.stream().mapToDouble(p -> p[0]).max().orElseThrow();
+        double maxUncorrected = uncorrected.stream().mapToDouble(p -> p[0]).max().orElseThrow();
+        assertTrue(maxCorrected < 0.1 && maxUncorrected > 0.5, maxCorrected + " vs " + maxUncorrected);
+    }
+
+    @Test
+    void atTheEdgeOfStabilityOnlyTheDecayingRatesConverge() {
+        JsonNode r = surface("lr-decay");
+        assertEquals(2.5, loss(r, 0), 1e-12, "lr = 1 jumps from x to -x forever");
+        for (int i = 1; i < 4; i++) {
+            assertTrue(loss(r, i) < 1e-10, r.get(i).get("label") + ": " + loss(r, i));
+        }
+        JsonNode p = surface("lr-plateau");
+        assertTrue(loss(p, 0) > 1 && loss(p, 1) < 1e-6, loss(p, 0) + " vs " + loss(p, 1));
+    }
+
+    @Test
+    void theCliffThrowsTheUnclippedRacerFarAndNotTheClippedOne() throws IOException {
+        surface("gradient-clipping-cliff");
+        double unclipped = trajectory("gradient-clipping-cliff", 0).stream().mapToDouble(p -> p[0]).min().orElseThrow();
+        double clipped = trajectory("gradient-clipping-cliff", 1).stream().mapToDouble(p -> p[0]).min().orElseThrow();
+        assertTrue(unclipped < -5, "unclipped reached x = " + unclipped);
+        assertTrue(clipped > -0.1, "clipped reached x = " + clipped);
+    }
+
+    @Test
+    void cyclicalAndOneCycleRatesEndInTheWideWell() {
+        JsonNode r = surface("cyclic-lr");
+        assertTrue(finalX(r, 0) < 0, "constant");
+        assertEquals(1.406, finalX(r, 1), 0.01, "cyclic");
+        assertEquals(1.406, finalX(r, 2), 0.01, "1cycle");
+    }
+
+    // Network lessons
+
+    @Test
+    void xorNeedsAHiddenLayer() {
+        JsonNode r = network("xor-hidden-layer");
+        assertTrue(valAccuracy(r, 0) < 0.7 && valAccuracy(r, 1) > 0.9, accuracies(r));
+    }
+
+    @Test
+    void identityActivationsDoNoBetterThanALinearModel() {
+        JsonNode r = network("linear-activations");
+        assertEquals(valAccuracy(r, 0), valAccuracy(r, 1), 0.05, accuracies(r));
+        assertTrue(valAccuracy(r, 2) > Math.max(valAccuracy(r, 0), valAccuracy(r, 1)) + 0.08, accuracies(r));
+    }
+
+    @Test
+    void deepSigmoidGradientsVanishTowardsTheFirstLayerAndReluOnesDoNot() throws IOException {
+        JsonNode r = network("vanishing-gradients");
+        double[] sigmoid = gradNorms("vanishing-gradients", 0, 1);
+        double[] relu = gradNorms("vanishing-gradients", 1, 1);
+        assertTrue(sigmoid[0] < 1e-3 * sigmoid[sigmoid.length - 1], "sigmoid first/last " + sigmoid[0]);
+        assertTrue(relu[0] > 0.1 * relu[relu.length - 1], "relu first/last " + relu[0]);
+        assertTrue(valAccuracy(r, 0) < 0.7 && valAccuracy(r, 1) > 0.9, accuracies(r));
+    }
+
+    @Test
+    void zeroAndConstantInitialisationsStayNearChanceWhereRandomLearns() {
+        JsonNode r = network("zero-init");
+        assertTrue(valAccuracy(r, 0) <= 0.6 && valAccuracy(r, 1) < 0.7 && valAccuracy(r, 2) > 0.95, accuracies(r));
+    }
+
+    @Test
+    void tooSmallInitialWeightsStallAndTooLargeOnesStartFarWorse() throws IOException {
+        JsonNode r = network("init-variance");
+        assertTrue(valAccuracy(r, 0) <= 0.6 && valAccuracy(r, 2) > 0.9 && valAccuracy(r, 3) > 0.9, accuracies(r));
+        assertTrue(gradNorms("init-variance", 0, 1)[0] < 1e-6, "std 0.01: no gradient reaches the first layer");
+        assertTrue(epochValue("init-variance", 1, 1, "train_loss") > 2 * epochValue("init-variance", 2, 1, "train_loss"),
+                "std 1 starts with a far higher loss than Glorot");
+    }
+
+    @Test
+    void standardisedWineLearnsAndUnscaledDoesNot() {
+        JsonNode r = network("wine-normalization");
+        assertTrue(valAccuracy(r, 0) < 0.6 && valAccuracy(r, 1) > 0.9, accuracies(r));
+    }
+
+    @Test
+    void smallerBatchesTakeMoreStepsPerEpochAndGetFurtherPerEpoch() throws IOException {
+        JsonNode r = network("batch-size");
+        // 300 training rows, 30 epochs
+        assertEquals(9000, epochValue("batch-size", 0, 30, "step"));
+        assertEquals(300, epochValue("batch-size", 1, 30, "step"));
+        assertEquals(30, epochValue("batch-size", 2, 30, "step"));
+        assertTrue(trainLoss(r, 0) < trainLoss(r, 1) && trainLoss(r, 1) < trainLoss(r, 2),
+                trainLoss(r, 0) + " " + trainLoss(r, 1) + " " + trainLoss(r, 2));
+    }
+
+    @Test
+    void batchNormLetsTheDeepSigmoidNetTrain() {
+        JsonNode r = network("batch-norm");
+        assertTrue(valAccuracy(r, 0) < 0.6 && valAccuracy(r, 1) > 0.9, accuracies(r));
+    }
+
+    @Test
+    void dropoutAndL2TradeTrainingLossForValidationLoss() {
+        JsonNode r = network("overfitting-regularisation");
+        for (int i = 1; i < 3; i++) {
+            assertTrue(valLoss(r, 0) > 2 * valLoss(r, i), "val loss " + valLoss(r, 0) + " vs " + valLoss(r, i));
+            assertTrue(trainLoss(r, 0) < trainLoss(r, i), "train loss " + trainLoss(r, 0) + " vs " + trainLoss(r, i));
+        }
+    }
+
+    @Test
+    void earlyStoppingStopsAndKeepsTheBetterValidationLoss() {
+        JsonNode r = network("early-stopping");
+        assertTrue(r.get(0).get("stopped_early_at").isNull());
+        assertTrue(r.get(1).get("stopped_early_at").asInt() < 100, r.get(1).toString());
+        assertTrue(valLoss(r, 1) < valLoss(r, 0) / 2, valLoss(r, 1) + " vs " + valLoss(r, 0));
+    }
+
+    @Test
+    void theRangeTestLossFallsThenExplodesAndOneCycleBeatsTheConstantRate() throws IOException {
+        network("lr-range-test");
+        List<String[]> rows = epochRows("lr-range-test");
+        int best = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (Double.parseDouble(rows.get(i)[4]) < Double.parseDouble(rows.get(best)[4])) {
+                best = i;
+            }
+        }
+        double bestLr = Double.parseDouble(rows.get(best)[8]);
+        double bestLoss = Double.parseDouble(rows.get(best)[4]);
+        assertTrue(bestLr > 0.05 && bestLr < 0.5, "lowest loss at lr " + bestLr);
+        double worstAfter = rows.subList(best, rows.size()).stream().mapToDouble(a -> Double.parseDouble(a[4])).max()
+                .orElseThrow();
+        assertTrue(worstAfter > 10 * bestLoss, "explodes: " + worstAfter + " vs " + bestLoss);
+        JsonNode r = network("one-cycle");
+        assertTrue(trainLoss(r, 1) < 0.8 * trainLoss(r, 0), trainLoss(r, 1) + " vs " + trainLoss(r, 0));
+    }
+
+    // Helpers
+
+    private JsonNode surface(String name) {
+        return run(name);
+    }
+
+    private JsonNode network(String name) {
+        return run(name);
+    }
+
+    private JsonNode run(String name) {
+        Path out = dir.resolve(name);
+        CliRun.of("run", PRESETS.resolve(name + ".json").toString(), "--backend", "cpu", "--out", out.toString())
+                .assertOk();
+        try {
+            return JSON.readTree(out.resolve("summary.json").toFile()).get("racers");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** (x, y) per step of one racer from trajectories.csv. */
+    private List<double[]> trajectory(String name, int racer) throws IOException {
+        List<double[]> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(dir.resolve(name).resolve("trajectories.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            if (Integer.parseInt(f[0]) == racer) {
+                out.add(new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])});
+            }
+        }
+        return out;
+    }
+
+    private List<String[]> epochRows(String name) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve(name).resolve("epochs.csv"));
+        assertEquals("racer,label,epoch,step,train_loss,val_loss,train_accuracy,val_accuracy,lr,grad_norms", lines.get(0));
+        // a quoted label may hold commas; no other field is quoted
+        return lines.subList(1, lines.size()).stream().map(l -> l.replaceAll("\"(?:[^\"]|\"\")*\"", "label")
+                .split(",", -1)).toList();
+    }
+
+    private double epochValue(String name, int racer, int epoch, String column) throws IOException {
+        int index = List.of("racer", "label", "epoch", "step", "train_loss", "val_loss", "train_accuracy",
+                "val_accuracy", "lr").indexOf(column);
+        return Double.parseDouble(row(name, racer, epoch)[index]);
+    }
+
+    private double[] gradNorms(String name, int racer, int epoch) throws IOException {
+        String[] parts = row(name, racer, epoch)[9].split(";");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Double.parseDouble(parts[i]);
+        }
+        return out;
+    }
+
+    private String[] row(String name, int racer, int epoch) throws IOException {
+        return epochRows(name).stream()
+                .filter(a -> Integer.parseInt(a[0]) == racer && Integer.parseInt(a[2]) == epoch)
+                .findFirst().orElseThrow(() -> new AssertionError("no row for racer " + racer + " epoch " + epoch));
+    }
+
+    private static double loss(JsonNode racers, int i) {
+        JsonNode fin = racers.get(i).get("final");
+        assertNotNull(fin, "racer " + i);
+        return fin.get("loss").asDouble();
+    }
+
+    private static double finalX(JsonNode racers, int i) {
+        return racers.get(i).get("final").get("x").asDouble();
+    }
+
+    private static double distanceToOneOne(JsonNode racers, int i) {
+        JsonNode fin = racers.get(i).get("final");
+        return Math.hypot(fin.get("x").asDouble() - 1, fin.get("y").asDouble() - 1);
+    }
+
+    private static double valAccuracy(JsonNode racers, int i) {
+        return racers.get(i).get("val_accuracy").asDouble();
+    }
+
+    private static double valLoss(JsonNode racers, int i) {
+        return racers.get(i).get("val_loss").asDouble();
+    }
+
+    private static double trainLoss(JsonNode racers, int i) {
+        return racers.get(i).get("train_loss").asDouble();
+    }
+
+    private static String accuracies(JsonNode racers) {
+        StringBuilder b = new StringBuilder("val accuracy:");
+        racers.forEach(r -> b.append(' ').append(r.get("label").asText()).append('=').append(r.get("val_accuracy")));
+        return b.toString();
+    }
+}
