@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 
@@ -32,29 +31,13 @@ public final class CosineAnnealingSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "cosine";
-        }
-
-        @Override
-        public String description() {
-            return "cosine (torch CosineAnnealingLR): lr_t = eta_min + (lr - eta_min)(1 + cos(pi t/t_max))/2";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("t_max", Kind.INT, null, ">= 1", "steps from lr down to eta_min"),
-                    new HyperParameter("eta_min", Kind.DOUBLE, "0", ">= 0", "the lowest rate"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            return new CosineAnnealingSchedule(baseLr, new Config(p.requireInt("t_max"), p.getDouble("eta_min", 0)));
-        }
-    };
+    public static final ScheduleFactory FACTORY = new Factory("cosine",
+            "cosine (torch CosineAnnealingLR): lr_t = eta_min + (lr - eta_min)(1 + cos(pi t/t_max))/2",
+            List.of(
+                new HyperParameter("t_max", Kind.INT, null, ">= 1", "steps from lr down to eta_min"),
+                new HyperParameter("eta_min", Kind.DOUBLE, "0", ">= 0", "the lowest rate")),
+            (p, baseLr, baseMomentum) ->
+                    new CosineAnnealingSchedule(baseLr, new Config(p.requireInt("t_max"), p.getDouble("eta_min", 0))));
 
     private final double baseLr;
     private final Config config;

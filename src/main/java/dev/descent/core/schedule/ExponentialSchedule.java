@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 
@@ -22,27 +21,10 @@ public final class ExponentialSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "exponential";
-        }
-
-        @Override
-        public String description() {
-            return "exponential (torch ExponentialLR): lr_t = lr * gamma^t";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(new HyperParameter("gamma", Kind.DOUBLE, null, "> 0", "factor applied every step"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            return new ExponentialSchedule(baseLr, new Config(p.requireDouble("gamma")));
-        }
-    };
+    public static final ScheduleFactory FACTORY = new Factory("exponential",
+            "exponential (torch ExponentialLR): lr_t = lr * gamma^t",
+            List.of(new HyperParameter("gamma", Kind.DOUBLE, null, "> 0", "factor applied every step")),
+            (p, baseLr, baseMomentum) -> new ExponentialSchedule(baseLr, new Config(p.requireDouble("gamma"))));
 
     private final double baseLr;
     private final Config config;

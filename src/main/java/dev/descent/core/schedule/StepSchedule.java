@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 
@@ -24,29 +23,13 @@ public final class StepSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "step";
-        }
-
-        @Override
-        public String description() {
-            return "step (torch StepLR): lr_t = lr * gamma^floor(t/step_size)";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("step_size", Kind.INT, null, ">= 1", "steps between decays"),
-                    new HyperParameter("gamma", Kind.DOUBLE, "0.1", "> 0", "factor applied at each decay"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            return new StepSchedule(baseLr, new Config(p.requireInt("step_size"), p.getDouble("gamma", 0.1)));
-        }
-    };
+    public static final ScheduleFactory FACTORY = new Factory("step",
+            "step (torch StepLR): lr_t = lr * gamma^floor(t/step_size)",
+            List.of(
+                new HyperParameter("step_size", Kind.INT, null, ">= 1", "steps between decays"),
+                new HyperParameter("gamma", Kind.DOUBLE, "0.1", "> 0", "factor applied at each decay")),
+            (p, baseLr, baseMomentum) ->
+                    new StepSchedule(baseLr, new Config(p.requireInt("step_size"), p.getDouble("gamma", 0.1))));
 
     private final double baseLr;
     private final Config config;
