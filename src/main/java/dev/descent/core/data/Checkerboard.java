@@ -8,24 +8,15 @@ import java.util.SplittableRandom;
  * they fall in a cell of the wanted class, so the classes are balanced (the first class gets the
  * odd sample). Gaussian noise is added after labelling, then the samples are shuffled.
  */
-final class Checkerboard implements DataGenerator {
+final class Checkerboard extends NamedGenerator {
 
     /** Cells per side. */
     static final int CELLS = 4;
 
-    @Override
-    public String name() {
-        return "checkerboard";
-    }
-
-    @Override
-    public String description() {
-        return "a 4x4 checkerboard of two classes on [-1,1]^2; many small regions";
-    }
-
-    @Override
-    public int classes() {
-        return 2;
+    Checkerboard() {
+        super("checkerboard",
+                "a 4x4 checkerboard of two classes on [-1,1]^2; many small regions",
+                2);
     }
 
     /** The class of a clean point of {@code [-1, 1]²}. */

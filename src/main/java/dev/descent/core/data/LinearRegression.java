@@ -8,24 +8,15 @@ import java.util.SplittableRandom;
  * {@code y = SLOPE·x + INTERCEPT + ε} with {@code ε ~ N(0, noise²)}; slope {@value #SLOPE},
  * intercept {@value #INTERCEPT}. The ordinary least squares fit recovers the line as n grows.
  */
-final class LinearRegression implements DataGenerator {
+final class LinearRegression extends NamedGenerator {
 
     static final double SLOPE = 1.5;
     static final double INTERCEPT = 0.5;
 
-    @Override
-    public String name() {
-        return "linear";
-    }
-
-    @Override
-    public String description() {
-        return "regression: y = 1.5 x + 0.5 plus noise, x uniform in [-1,1]";
-    }
-
-    @Override
-    public int classes() {
-        return 0;
+    LinearRegression() {
+        super("linear",
+                "regression: y = 1.5 x + 0.5 plus noise, x uniform in [-1,1]",
+                0);
     }
 
     @Override

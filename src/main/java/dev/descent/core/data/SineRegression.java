@@ -7,21 +7,12 @@ import java.util.SplittableRandom;
  * A noisy sine: {@code x} uniform in {@code [-π, π]}, target {@code y = sin x + ε} with
  * {@code ε ~ N(0, noise²)}. A linear model cannot fit it; a small MLP can.
  */
-final class SineRegression implements DataGenerator {
+final class SineRegression extends NamedGenerator {
 
-    @Override
-    public String name() {
-        return "sine";
-    }
-
-    @Override
-    public String description() {
-        return "regression: y = sin x plus noise, x uniform in [-pi,pi]; needs a non-linear model";
-    }
-
-    @Override
-    public int classes() {
-        return 0;
+    SineRegression() {
+        super("sine",
+                "regression: y = sin x plus noise, x uniform in [-pi,pi]; needs a non-linear model",
+                0);
     }
 
     @Override

@@ -8,24 +8,15 @@ import java.util.SplittableRandom;
  * the odd one). The noise adds to the spread (total standard deviation
  * {@code √(SPREAD² + noise²)}), so more noise means more overlap. Samples are shuffled.
  */
-final class TwoGaussians implements DataGenerator {
+final class TwoGaussians extends NamedGenerator {
 
     /** Standard deviation of each blob before noise. */
     static final double SPREAD = 0.4;
 
-    @Override
-    public String name() {
-        return "gauss";
-    }
-
-    @Override
-    public String description() {
-        return "two Gaussian blobs at (-1,-1) and (1,1); linearly separable up to their overlap";
-    }
-
-    @Override
-    public int classes() {
-        return 2;
+    TwoGaussians() {
+        super("gauss",
+                "two Gaussian blobs at (-1,-1) and (1,1); linearly separable up to their overlap",
+                2);
     }
 
     @Override

@@ -9,24 +9,15 @@ import java.util.SplittableRandom;
  * the odd one), each of its two quadrants chosen by a fair coin. Gaussian noise is added after
  * labelling, then the samples are shuffled.
  */
-final class Xor implements DataGenerator {
+final class Xor extends NamedGenerator {
 
     /** Distance of the clean points from the axes. */
     static final double MARGIN = 0.05;
 
-    @Override
-    public String name() {
-        return "xor";
-    }
-
-    @Override
-    public String description() {
-        return "XOR of the signs of x1 and x2 in four quadrants; no single line separates it";
-    }
-
-    @Override
-    public int classes() {
-        return 2;
+    Xor() {
+        super("xor",
+                "XOR of the signs of x1 and x2 in four quadrants; no single line separates it",
+                2);
     }
 
     @Override

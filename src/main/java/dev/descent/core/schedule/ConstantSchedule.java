@@ -1,6 +1,5 @@
 package dev.descent.core.schedule;
 
-
 import java.util.List;
 
 /** The optimizer's own learning rate at every step: {@code lr_t = lr}. */
