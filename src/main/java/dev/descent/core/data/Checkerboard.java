@@ -28,18 +28,14 @@ final class Checkerboard extends NamedGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
-        Samples.check(n, noise);
-        int[] labels = Samples.blockLabels(n, 2);
-        double[][] points = new double[n][];
-        for (int i = 0; i < n; i++) {
+        return Samples.drawPerLabel(name(), n, 2, noise, random, label -> {
             double x1;
             double x2;
             do {
                 x1 = 2 * random.nextDouble() - 1;
                 x2 = 2 * random.nextDouble() - 1;
-            } while (cellClass(x1, x2) != labels[i]);
-            points[i] = new double[] {x1, x2};
-        }
-        return Samples.finish(name(), points, labels, 2, noise, random);
+            } while (cellClass(x1, x2) != label);
+            return new double[] {x1, x2};
+        });
     }
 }

@@ -1,6 +1,5 @@
 package dev.descent.core.data;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -21,14 +20,6 @@ final class LinearRegression extends NamedGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
-        Samples.check(n, noise);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double xi = 2 * random.nextDouble() - 1;
-            x[i] = new double[] {xi};
-            y[i] = SLOPE * xi + INTERCEPT + Gaussian.next(random, noise);
-        }
-        return new Dataset(name(), x, y, 0, List.of("x"), List.of());
+        return Samples.regression(name(), n, noise, random, 1, x -> SLOPE * x + INTERCEPT);
     }
 }

@@ -1,6 +1,5 @@
 package dev.descent.core.data;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -17,14 +16,6 @@ final class SineRegression extends NamedGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
-        Samples.check(n, noise);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double xi = Math.PI * (2 * random.nextDouble() - 1);
-            x[i] = new double[] {xi};
-            y[i] = Math.sin(xi) + Gaussian.next(random, noise);
-        }
-        return new Dataset(name(), x, y, 0, List.of("x"), List.of());
+        return Samples.regression(name(), n, noise, random, Math.PI, Math::sin);
     }
 }

@@ -21,14 +21,9 @@ final class TwoGaussians extends NamedGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
-        Samples.check(n, noise);
-        int[] labels = Samples.blockLabels(n, 2);
-        double[][] points = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double centre = labels[i] == 0 ? -1 : 1;
-            points[i] = new double[] {centre + Gaussian.next(random, SPREAD),
-                centre + Gaussian.next(random, SPREAD)};
-        }
-        return Samples.finish(name(), points, labels, 2, noise, random);
+        return Samples.drawPerLabel(name(), n, 2, noise, random, label -> {
+            double centre = label == 0 ? -1 : 1;
+            return new double[] {centre + Gaussian.next(random, SPREAD), centre + Gaussian.next(random, SPREAD)};
+        });
     }
 }

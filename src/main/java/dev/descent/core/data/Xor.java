@@ -22,16 +22,12 @@ final class Xor extends NamedGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
-        Samples.check(n, noise);
-        int[] labels = Samples.blockLabels(n, 2);
-        double[][] points = new double[n][];
-        for (int i = 0; i < n; i++) {
+        return Samples.drawPerLabel(name(), n, 2, noise, random, label -> {
             double ax = MARGIN + (1 - MARGIN) * random.nextDouble();
             double ay = MARGIN + (1 - MARGIN) * random.nextDouble();
             double sx = random.nextBoolean() ? 1 : -1;
-            double sy = labels[i] == 0 ? sx : -sx;
-            points[i] = new double[] {sx * ax, sy * ay};
-        }
-        return Samples.finish(name(), points, labels, 2, noise, random);
+            double sy = label == 0 ? sx : -sx;
+            return new double[] {sx * ax, sy * ay};
+        });
     }
 }
