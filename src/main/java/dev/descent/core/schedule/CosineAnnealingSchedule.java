@@ -21,7 +21,7 @@ import java.util.List;
  * that recursion. Checked against torch 2.13: recursion and closed form differ by at most
  * about 6e-14 relative over 500 steps (t_max from 10 to 300), so they agree to 1e-12.
  */
-public final class CosineAnnealingSchedule implements LearningRateSchedule {
+public final class CosineAnnealingSchedule extends RecursiveSchedule {
 
     /** @param tMax half period in steps, >= 1; @param etaMin the lowest rate, >= 0 */
     public record Config(int tMax, double etaMin) {
@@ -39,15 +39,11 @@ public final class CosineAnnealingSchedule implements LearningRateSchedule {
             (p, baseLr, baseMomentum) ->
                     new CosineAnnealingSchedule(baseLr, new Config(p.requireInt("t_max"), p.getDouble("eta_min", 0))));
 
-    private final double baseLr;
     private final Config config;
-    private double lr;
-    private int t;
 
     public CosineAnnealingSchedule(double baseLr, Config config) {
-        this.baseLr = baseLr;
+        super(baseLr);
         this.config = config;
-        reset();
     }
 
     @Override
@@ -56,26 +52,13 @@ public final class CosineAnnealingSchedule implements LearningRateSchedule {
     }
 
     @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void advance(double monitoredLoss) {
-        t++;
+    double next(double lr, int t) {
         int tMax = config.tMax();
         double etaMin = config.etaMin();
         if (Math.floorMod((long) t - 1 - tMax, 2L * tMax) == 0) {
-            lr = lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
-        } else {
-            lr = (1 + Math.cos(Math.PI * t / tMax)) / (1 + Math.cos(Math.PI * (t - 1) / tMax))
-                    * (lr - etaMin) + etaMin;
+            return lr + (baseLr() - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
         }
-    }
-
-    @Override
-    public void reset() {
-        lr = baseLr;
-        t = 0;
+        return (1 + Math.cos(Math.PI * t / tMax)) / (1 + Math.cos(Math.PI * (t - 1) / tMax))
+                * (lr - etaMin) + etaMin;
     }
 }

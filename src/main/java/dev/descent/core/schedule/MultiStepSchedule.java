@@ -14,7 +14,7 @@ import java.util.List;
  * </pre>
  * computed as torch does, recursively (times gamma when t reaches a milestone).
  */
-public final class MultiStepSchedule implements LearningRateSchedule {
+public final class MultiStepSchedule extends RecursiveSchedule {
 
     /** @param milestones strictly increasing steps >= 1; @param gamma factor per milestone, > 0 */
     public record Config(int[] milestones, double gamma) {
@@ -47,17 +47,13 @@ public final class MultiStepSchedule implements LearningRateSchedule {
                 return new MultiStepSchedule(baseLr, new Config(milestones, p.getDouble("gamma", 0.1)));
             });
 
-    private final double baseLr;
     private final Config config;
     private final int[] milestones;
-    private double lr;
-    private int t;
 
     public MultiStepSchedule(double baseLr, Config config) {
-        this.baseLr = baseLr;
+        super(baseLr);
         this.config = config;
         this.milestones = config.milestones();
-        reset();
     }
 
     @Override
@@ -66,21 +62,7 @@ public final class MultiStepSchedule implements LearningRateSchedule {
     }
 
     @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void advance(double monitoredLoss) {
-        t++;
-        if (Arrays.binarySearch(milestones, t) >= 0) {
-            lr = lr * config.gamma();
-        }
-    }
-
-    @Override
-    public void reset() {
-        lr = baseLr;
-        t = 0;
+    double next(double lr, int t) {
+        return Arrays.binarySearch(milestones, t) >= 0 ? lr * config.gamma() : lr;
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * computed as torch does, recursively: the rate is multiplied by gamma at every non-zero
  * multiple of {@code step_size}, so the numbers are torch's to the last bit.
  */
-public final class StepSchedule implements LearningRateSchedule {
+public final class StepSchedule extends RecursiveSchedule {
 
     /** @param stepSize steps between decays, >= 1; @param gamma factor per decay, > 0 */
     public record Config(int stepSize, double gamma) {
@@ -31,15 +31,11 @@ public final class StepSchedule implements LearningRateSchedule {
             (p, baseLr, baseMomentum) ->
                     new StepSchedule(baseLr, new Config(p.requireInt("step_size"), p.getDouble("gamma", 0.1))));
 
-    private final double baseLr;
     private final Config config;
-    private double lr;
-    private int t;
 
     public StepSchedule(double baseLr, Config config) {
-        this.baseLr = baseLr;
+        super(baseLr);
         this.config = config;
-        reset();
     }
 
     @Override
@@ -48,21 +44,7 @@ public final class StepSchedule implements LearningRateSchedule {
     }
 
     @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void advance(double monitoredLoss) {
-        t++;
-        if (t % config.stepSize() == 0) {
-            lr = lr * config.gamma();
-        }
-    }
-
-    @Override
-    public void reset() {
-        lr = baseLr;
-        t = 0;
+    double next(double lr, int t) {
+        return t % config.stepSize() == 0 ? lr * config.gamma() : lr;
     }
 }
