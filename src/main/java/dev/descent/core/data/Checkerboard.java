@@ -8,24 +8,15 @@ import java.util.SplittableRandom;
  * they fall in a cell of the wanted class, so the classes are balanced (the first class gets the
  * odd sample). Gaussian noise is added after labelling, then the samples are shuffled.
  */
-final class Checkerboard implements DataGenerator {
+final class Checkerboard extends NamedGenerator {
 
     /** Cells per side. */
     static final int CELLS = 4;
 
-    @Override
-    public String name() {
-        return "checkerboard";
-    }
-
-    @Override
-    public String description() {
-        return "a 4x4 checkerboard of two classes on [-1,1]^2; many small regions";
-    }
-
-    @Override
-    public int classes() {
-        return 2;
+    Checkerboard() {
+        super("checkerboard",
+                "a 4x4 checkerboard of two classes on [-1,1]^2; many small regions",
+                2);
     }
 
     /** The class of a clean point of {@code [-1, 1]²}. */
@@ -37,18 +28,14 @@ final class Checkerboard implements DataGenerator {
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
-        Samples.check(n, noise);
-        int[] labels = Samples.blockLabels(n, 2);
-        double[][] points = new double[n][];
-        for (int i = 0; i < n; i++) {
+        return Samples.drawPerLabel(name(), n, 2, noise, random, label -> {
             double x1;
             double x2;
             do {
                 x1 = 2 * random.nextDouble() - 1;
                 x2 = 2 * random.nextDouble() - 1;
-            } while (cellClass(x1, x2) != labels[i]);
-            points[i] = new double[] {x1, x2};
-        }
-        return Samples.finish(name(), points, labels, 2, noise, random);
+            } while (cellClass(x1, x2) != label);
+            return new double[] {x1, x2};
+        });
     }
 }

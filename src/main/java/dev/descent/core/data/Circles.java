@@ -8,24 +8,15 @@ import java.util.SplittableRandom;
  * {@value #FACTOR}, angles evenly spaced over {@code [0, 2π)}; {@code floor(n/2)} samples on the
  * outer circle. Gaussian noise is added to both coordinates, then the samples are shuffled.
  */
-final class Circles implements DataGenerator {
+final class Circles extends NamedGenerator {
 
     /** Inner radius over outer radius. */
     static final double FACTOR = 0.5;
 
-    @Override
-    public String name() {
-        return "circles";
-    }
-
-    @Override
-    public String description() {
-        return "a disc inside a ring (scikit-learn make_circles, factor 0.5); needs a curved boundary";
-    }
-
-    @Override
-    public int classes() {
-        return 2;
+    Circles() {
+        super("circles",
+                "a disc inside a ring (scikit-learn make_circles, factor 0.5); needs a curved boundary",
+                2);
     }
 
     @Override

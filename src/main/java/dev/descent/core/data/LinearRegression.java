@@ -1,6 +1,5 @@
 package dev.descent.core.data;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -8,36 +7,19 @@ import java.util.SplittableRandom;
  * {@code y = SLOPE·x + INTERCEPT + ε} with {@code ε ~ N(0, noise²)}; slope {@value #SLOPE},
  * intercept {@value #INTERCEPT}. The ordinary least squares fit recovers the line as n grows.
  */
-final class LinearRegression implements DataGenerator {
+final class LinearRegression extends NamedGenerator {
 
     static final double SLOPE = 1.5;
     static final double INTERCEPT = 0.5;
 
-    @Override
-    public String name() {
-        return "linear";
-    }
-
-    @Override
-    public String description() {
-        return "regression: y = 1.5 x + 0.5 plus noise, x uniform in [-1,1]";
-    }
-
-    @Override
-    public int classes() {
-        return 0;
+    LinearRegression() {
+        super("linear",
+                "regression: y = 1.5 x + 0.5 plus noise, x uniform in [-1,1]",
+                0);
     }
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
-        Samples.check(n, noise);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double xi = 2 * random.nextDouble() - 1;
-            x[i] = new double[] {xi};
-            y[i] = SLOPE * xi + INTERCEPT + Gaussian.next(random, noise);
-        }
-        return new Dataset(name(), x, y, 0, List.of("x"), List.of());
+        return Samples.regression(name(), n, noise, random, 1, x -> SLOPE * x + INTERCEPT);
     }
 }

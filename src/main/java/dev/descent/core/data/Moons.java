@@ -8,21 +8,12 @@ import java.util.SplittableRandom;
  * spaced over {@code [0, π]} (endpoints included); {@code floor(n/2)} samples in class 0, the
  * rest in class 1. Gaussian noise is added to both coordinates, then the samples are shuffled.
  */
-final class Moons implements DataGenerator {
+final class Moons extends NamedGenerator {
 
-    @Override
-    public String name() {
-        return "moons";
-    }
-
-    @Override
-    public String description() {
-        return "two interleaving half circles (scikit-learn make_moons); not linearly separable";
-    }
-
-    @Override
-    public int classes() {
-        return 2;
+    Moons() {
+        super("moons",
+                "two interleaving half circles (scikit-learn make_moons); not linearly separable",
+                2);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.descent.core.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntFunction;
 
 /** Shared steps of the generators: class sizes, noise, shuffling, packing into a {@link Dataset}. */
 final class Samples {
@@ -85,6 +87,40 @@ final class Samples {
         addNoise(points, noise, random);
         shuffle(points, labels, random);
         return classification(name, points, labels, classes);
+    }
+
+    /**
+     * A 2-D classification set with labels in blocks ({@link #blockLabels}) and one point drawn per
+     * label, in order; then noise, shuffle and packing as in {@link #finish}.
+     *
+     * @param pointOfClass draws one clean point of the given class (from the caller's generator)
+     */
+    static Dataset drawPerLabel(String name, int n, int classes, double noise, SplittableRandom random,
+                                IntFunction<double[]> pointOfClass) {
+        check(n, noise);
+        int[] labels = blockLabels(n, classes);
+        double[][] points = new double[n][];
+        for (int i = 0; i < n; i++) {
+            points[i] = pointOfClass.apply(labels[i]);
+        }
+        return finish(name, points, labels, classes, noise, random);
+    }
+
+    /**
+     * A 1-D regression set with feature {@code x}: per sample {@code x = halfWidth·(2u - 1)} with
+     * {@code u} uniform in [0, 1), then the target {@code f(x) + ε}, {@code ε ~ N(0, noise²)}.
+     */
+    static Dataset regression(String name, int n, double noise, SplittableRandom random, double halfWidth,
+                              DoubleUnaryOperator f) {
+        check(n, noise);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double xi = halfWidth * (2 * random.nextDouble() - 1);
+            x[i] = new double[] {xi};
+            y[i] = f.applyAsDouble(xi) + Gaussian.next(random, noise);
+        }
+        return new Dataset(name, x, y, 0, List.of("x"), List.of());
     }
 
     /** The argument checks of {@link DataGenerator#generate}. */

@@ -10,32 +10,16 @@ import java.util.SplittableRandom;
  * {@value #TURNS} turns. Classes are balanced (earlier arms get the remainder). Gaussian noise is
  * added to both coordinates, then the samples are shuffled.
  */
-final class Spiral implements DataGenerator {
+final class Spiral extends NamedGenerator {
 
     /** Number of full turns of each arm. */
     static final double TURNS = 0.875;
 
-    private final String name;
     private final int arms;
 
     Spiral(String name, int arms) {
-        this.name = name;
+        super(name, arms + " interleaved spiral arms, one class each; needs a deep or wide net", arms);
         this.arms = arms;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return arms + " interleaved spiral arms, one class each; needs a deep or wide net";
-    }
-
-    @Override
-    public int classes() {
-        return arms;
     }
 
     @Override
@@ -52,6 +36,6 @@ final class Spiral implements DataGenerator {
                 points[k++] = new double[] {r * Math.cos(theta), r * Math.sin(theta)};
             }
         }
-        return Samples.finish(name, points, labels, arms, noise, random);
+        return Samples.finish(name(), points, labels, arms, noise, random);
     }
 }

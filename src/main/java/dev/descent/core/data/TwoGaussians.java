@@ -8,36 +8,22 @@ import java.util.SplittableRandom;
  * the odd one). The noise adds to the spread (total standard deviation
  * {@code √(SPREAD² + noise²)}), so more noise means more overlap. Samples are shuffled.
  */
-final class TwoGaussians implements DataGenerator {
+final class TwoGaussians extends NamedGenerator {
 
     /** Standard deviation of each blob before noise. */
     static final double SPREAD = 0.4;
 
-    @Override
-    public String name() {
-        return "gauss";
-    }
-
-    @Override
-    public String description() {
-        return "two Gaussian blobs at (-1,-1) and (1,1); linearly separable up to their overlap";
-    }
-
-    @Override
-    public int classes() {
-        return 2;
+    TwoGaussians() {
+        super("gauss",
+                "two Gaussian blobs at (-1,-1) and (1,1); linearly separable up to their overlap",
+                2);
     }
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
-        Samples.check(n, noise);
-        int[] labels = Samples.blockLabels(n, 2);
-        double[][] points = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double centre = labels[i] == 0 ? -1 : 1;
-            points[i] = new double[] {centre + Gaussian.next(random, SPREAD),
-                centre + Gaussian.next(random, SPREAD)};
-        }
-        return Samples.finish(name(), points, labels, 2, noise, random);
+        return Samples.drawPerLabel(name(), n, 2, noise, random, label -> {
+            double centre = label == 0 ? -1 : 1;
+            return new double[] {centre + Gaussian.next(random, SPREAD), centre + Gaussian.next(random, SPREAD)};
+        });
     }
 }

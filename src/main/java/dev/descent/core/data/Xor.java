@@ -9,38 +9,25 @@ import java.util.SplittableRandom;
  * the odd one), each of its two quadrants chosen by a fair coin. Gaussian noise is added after
  * labelling, then the samples are shuffled.
  */
-final class Xor implements DataGenerator {
+final class Xor extends NamedGenerator {
 
     /** Distance of the clean points from the axes. */
     static final double MARGIN = 0.05;
 
-    @Override
-    public String name() {
-        return "xor";
-    }
-
-    @Override
-    public String description() {
-        return "XOR of the signs of x1 and x2 in four quadrants; no single line separates it";
-    }
-
-    @Override
-    public int classes() {
-        return 2;
+    Xor() {
+        super("xor",
+                "XOR of the signs of x1 and x2 in four quadrants; no single line separates it",
+                2);
     }
 
     @Override
     public Dataset generate(int n, double noise, SplittableRandom random) {
-        Samples.check(n, noise);
-        int[] labels = Samples.blockLabels(n, 2);
-        double[][] points = new double[n][];
-        for (int i = 0; i < n; i++) {
+        return Samples.drawPerLabel(name(), n, 2, noise, random, label -> {
             double ax = MARGIN + (1 - MARGIN) * random.nextDouble();
             double ay = MARGIN + (1 - MARGIN) * random.nextDouble();
             double sx = random.nextBoolean() ? 1 : -1;
-            double sy = labels[i] == 0 ? sx : -sx;
-            points[i] = new double[] {sx * ax, sy * ay};
-        }
-        return Samples.finish(name(), points, labels, 2, noise, random);
+            double sy = label == 0 ? sx : -sx;
+            return new double[] {sx * ax, sy * ay};
+        });
     }
 }

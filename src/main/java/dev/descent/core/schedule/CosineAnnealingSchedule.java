@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 
@@ -22,7 +21,7 @@ import java.util.List;
  * that recursion. Checked against torch 2.13: recursion and closed form differ by at most
  * about 6e-14 relative over 500 steps (t_max from 10 to 300), so they agree to 1e-12.
  */
-public final class CosineAnnealingSchedule implements LearningRateSchedule {
+public final class CosineAnnealingSchedule extends RecursiveSchedule {
 
     /** @param tMax half period in steps, >= 1; @param etaMin the lowest rate, >= 0 */
     public record Config(int tMax, double etaMin) {
@@ -32,39 +31,19 @@ public final class CosineAnnealingSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "cosine";
-        }
+    public static final ScheduleFactory FACTORY = new Factory("cosine",
+            "cosine (torch CosineAnnealingLR): lr_t = eta_min + (lr - eta_min)(1 + cos(pi t/t_max))/2",
+            List.of(
+                new HyperParameter("t_max", Kind.INT, null, ">= 1", "steps from lr down to eta_min"),
+                new HyperParameter("eta_min", Kind.DOUBLE, "0", ">= 0", "the lowest rate")),
+            (p, baseLr, baseMomentum) ->
+                    new CosineAnnealingSchedule(baseLr, new Config(p.requireInt("t_max"), p.getDouble("eta_min", 0))));
 
-        @Override
-        public String description() {
-            return "cosine (torch CosineAnnealingLR): lr_t = eta_min + (lr - eta_min)(1 + cos(pi t/t_max))/2";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("t_max", Kind.INT, null, ">= 1", "steps from lr down to eta_min"),
-                    new HyperParameter("eta_min", Kind.DOUBLE, "0", ">= 0", "the lowest rate"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            return new CosineAnnealingSchedule(baseLr, new Config(p.requireInt("t_max"), p.getDouble("eta_min", 0)));
-        }
-    };
-
-    private final double baseLr;
     private final Config config;
-    private double lr;
-    private int t;
 
     public CosineAnnealingSchedule(double baseLr, Config config) {
-        this.baseLr = baseLr;
+        super(baseLr);
         this.config = config;
-        reset();
     }
 
     @Override
@@ -73,26 +52,13 @@ public final class CosineAnnealingSchedule implements LearningRateSchedule {
     }
 
     @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void advance(double monitoredLoss) {
-        t++;
+    double next(double lr, int t) {
         int tMax = config.tMax();
         double etaMin = config.etaMin();
         if (Math.floorMod((long) t - 1 - tMax, 2L * tMax) == 0) {
-            lr = lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
-        } else {
-            lr = (1 + Math.cos(Math.PI * t / tMax)) / (1 + Math.cos(Math.PI * (t - 1) / tMax))
-                    * (lr - etaMin) + etaMin;
+            return lr + (baseLr() - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
         }
-    }
-
-    @Override
-    public void reset() {
-        lr = baseLr;
-        t = 0;
+        return (1 + Math.cos(Math.PI * t / tMax)) / (1 + Math.cos(Math.PI * (t - 1) / tMax))
+                * (lr - etaMin) + etaMin;
     }
 }

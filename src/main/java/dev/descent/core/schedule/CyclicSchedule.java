@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 import java.util.Locale;
@@ -51,50 +50,35 @@ public final class CyclicSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "cyclic";
-        }
-
-        @Override
-        public String description() {
-            return "cyclic (torch CyclicLR): triangle waves between base_lr and max_lr, momentum opposite";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("base_lr", Kind.DOUBLE, "optimizer lr", ">= 0", "lower rate of the cycle"),
-                    new HyperParameter("max_lr", Kind.DOUBLE, null, ">= 0", "upper rate of the cycle"),
-                    new HyperParameter("step_size_up", Kind.INT, "2000", ">= 1", "steps rising"),
-                    new HyperParameter("step_size_down", Kind.INT, "step_size_up", ">= 1", "steps falling"),
-                    new HyperParameter("mode", Kind.CHOICE, "triangular", "triangular|triangular2|exp_range",
-                            "constant amplitude, halved each cycle, or times gamma^t"),
-                    new HyperParameter("gamma", Kind.DOUBLE, "1", "> 0", "exp_range factor per step"),
-                    new HyperParameter("cycle_momentum", Kind.BOOLEAN, "true", "true|false",
-                            "cycle momentum/beta1 opposite to the rate"),
-                    new HyperParameter("base_momentum", Kind.DOUBLE, "0.8", "[0, 1]", "momentum at the rate's peak"),
-                    new HyperParameter("max_momentum", Kind.DOUBLE, "0.9", "[0, 1]", "momentum at the rate's trough"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            double base = p.getDouble("base_lr", baseLr);
-            double max = p.requireDouble("max_lr");
-            int up = p.getInt("step_size_up", 2000);
-            int down = p.getInt("step_size_down", up);
-            Mode mode = Mode.valueOf(p.getChoice("mode", "triangular", "triangular", "triangular2", "exp_range")
-                    .toUpperCase(Locale.ROOT));
-            Config config = new Config(base, max, up, down, mode, p.getDouble("gamma", 1.0),
-                    p.getBoolean("cycle_momentum", true), p.getDouble("base_momentum", 0.8),
-                    p.getDouble("max_momentum", 0.9));
-            if (config.cycleMomentum()) {
-                Checks.requireMomentum("cyclic", baseMomentum);
-            }
-            return new CyclicSchedule(config);
-        }
-    };
+    public static final ScheduleFactory FACTORY = new Factory("cyclic",
+            "cyclic (torch CyclicLR): triangle waves between base_lr and max_lr, momentum opposite",
+            List.of(
+                new HyperParameter("base_lr", Kind.DOUBLE, "optimizer lr", ">= 0", "lower rate of the cycle"),
+                new HyperParameter("max_lr", Kind.DOUBLE, null, ">= 0", "upper rate of the cycle"),
+                new HyperParameter("step_size_up", Kind.INT, "2000", ">= 1", "steps rising"),
+                new HyperParameter("step_size_down", Kind.INT, "step_size_up", ">= 1", "steps falling"),
+                new HyperParameter("mode", Kind.CHOICE, "triangular", "triangular|triangular2|exp_range",
+                        "constant amplitude, halved each cycle, or times gamma^t"),
+                new HyperParameter("gamma", Kind.DOUBLE, "1", "> 0", "exp_range factor per step"),
+                new HyperParameter("cycle_momentum", Kind.BOOLEAN, "true", "true|false",
+                        "cycle momentum/beta1 opposite to the rate"),
+                new HyperParameter("base_momentum", Kind.DOUBLE, "0.8", "[0, 1]", "momentum at the rate's peak"),
+                new HyperParameter("max_momentum", Kind.DOUBLE, "0.9", "[0, 1]", "momentum at the rate's trough")),
+            (p, baseLr, baseMomentum) -> {
+                double base = p.getDouble("base_lr", baseLr);
+                double max = p.requireDouble("max_lr");
+                int up = p.getInt("step_size_up", 2000);
+                int down = p.getInt("step_size_down", up);
+                Mode mode = Mode.valueOf(p.getChoice("mode", "triangular", "triangular", "triangular2", "exp_range")
+                        .toUpperCase(Locale.ROOT));
+                Config config = new Config(base, max, up, down, mode, p.getDouble("gamma", 1.0),
+                        p.getBoolean("cycle_momentum", true), p.getDouble("base_momentum", 0.8),
+                        p.getDouble("max_momentum", 0.9));
+                if (config.cycleMomentum()) {
+                    Checks.requireMomentum("cyclic", baseMomentum);
+                }
+                return new CyclicSchedule(config);
+            });
 
     private final Config config;
     private final double totalSize;

@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * </pre>
  * computed as torch does, recursively ({@code lr_t = lr_{t-1} * gamma}).
  */
-public final class ExponentialSchedule implements LearningRateSchedule {
+public final class ExponentialSchedule extends RecursiveSchedule {
 
     /** @param gamma factor per step, > 0 (required, as in torch) */
     public record Config(double gamma) {
@@ -22,36 +21,16 @@ public final class ExponentialSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "exponential";
-        }
+    public static final ScheduleFactory FACTORY = new Factory("exponential",
+            "exponential (torch ExponentialLR): lr_t = lr * gamma^t",
+            List.of(new HyperParameter("gamma", Kind.DOUBLE, null, "> 0", "factor applied every step")),
+            (p, baseLr, baseMomentum) -> new ExponentialSchedule(baseLr, new Config(p.requireDouble("gamma"))));
 
-        @Override
-        public String description() {
-            return "exponential (torch ExponentialLR): lr_t = lr * gamma^t";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(new HyperParameter("gamma", Kind.DOUBLE, null, "> 0", "factor applied every step"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            return new ExponentialSchedule(baseLr, new Config(p.requireDouble("gamma")));
-        }
-    };
-
-    private final double baseLr;
     private final Config config;
-    private double lr;
 
     public ExponentialSchedule(double baseLr, Config config) {
-        this.baseLr = baseLr;
+        super(baseLr);
         this.config = config;
-        reset();
     }
 
     @Override
@@ -60,17 +39,7 @@ public final class ExponentialSchedule implements LearningRateSchedule {
     }
 
     @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void advance(double monitoredLoss) {
-        lr = lr * config.gamma();
-    }
-
-    @Override
-    public void reset() {
-        lr = baseLr;
+    double next(double lr, int t) {
+        return lr * config.gamma();
     }
 }

@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 
@@ -65,32 +64,10 @@ public final class InverseTimeSchedule implements LearningRateSchedule {
     }
 
     private static ScheduleFactory factory(String name, String alias, int power) {
-        return new ScheduleFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<String> aliases() {
-                return List.of(alias);
-            }
-
-            @Override
-            public String description() {
-                return name + " (\"" + alias + "\"): lr_t = lr / (1 + k*t)" + (power == 2 ? "^2" : "");
-            }
-
-            @Override
-            public List<HyperParameter> hyperParameters() {
-                return List.of(new HyperParameter("k", Kind.DOUBLE, "0.01", ">= 0",
-                        "decay rate per step (the rate is lr/" + (power == 2 ? "4" : "2") + " at t = 1/k)"));
-            }
-
-            @Override
-            public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-                return new InverseTimeSchedule(baseLr, new Config(p.getDouble("k", 0.01), power));
-            }
-        };
+        return new Factory(name, List.of(alias),
+                name + " (\"" + alias + "\"): lr_t = lr / (1 + k*t)" + (power == 2 ? "^2" : ""),
+                List.of(new HyperParameter("k", Kind.DOUBLE, "0.01", ">= 0",
+                        "decay rate per step (the rate is lr/" + (power == 2 ? "4" : "2") + " at t = 1/k)")),
+                (p, baseLr, baseMomentum) -> new InverseTimeSchedule(baseLr, new Config(p.getDouble("k", 0.01), power)));
     }
 }

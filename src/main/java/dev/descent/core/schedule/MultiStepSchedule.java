@@ -3,7 +3,6 @@ package dev.descent.core.schedule;
 import dev.descent.core.config.ConfigException;
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  * </pre>
  * computed as torch does, recursively (times gamma when t reaches a milestone).
  */
-public final class MultiStepSchedule implements LearningRateSchedule {
+public final class MultiStepSchedule extends RecursiveSchedule {
 
     /** @param milestones strictly increasing steps >= 1; @param gamma factor per milestone, > 0 */
     public record Config(int[] milestones, double gamma) {
@@ -34,46 +33,27 @@ public final class MultiStepSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "multistep";
-        }
+    public static final ScheduleFactory FACTORY = new Factory("multistep",
+            "multistep (torch MultiStepLR): lr_t = lr * gamma^(milestones reached by t)",
+            List.of(
+                new HyperParameter("milestones", Kind.LIST, null, "increasing steps >= 1, ';'-separated",
+                        "steps at which the rate is multiplied by gamma (\"50;120\")"),
+                new HyperParameter("gamma", Kind.DOUBLE, "0.1", "> 0", "factor applied at each milestone")),
+            (p, baseLr, baseMomentum) -> {
+                if (!p.has("milestones")) {
+                    throw new ConfigException("multistep: milestones is required");
+                }
+                int[] milestones = Checks.wholeSteps("multistep", "milestones", p.getDoubleList("milestones"));
+                return new MultiStepSchedule(baseLr, new Config(milestones, p.getDouble("gamma", 0.1)));
+            });
 
-        @Override
-        public String description() {
-            return "multistep (torch MultiStepLR): lr_t = lr * gamma^(milestones reached by t)";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("milestones", Kind.LIST, null, "increasing steps >= 1, ';'-separated",
-                            "steps at which the rate is multiplied by gamma (\"50;120\")"),
-                    new HyperParameter("gamma", Kind.DOUBLE, "0.1", "> 0", "factor applied at each milestone"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            if (!p.has("milestones")) {
-                throw new ConfigException("multistep: milestones is required");
-            }
-            int[] milestones = Checks.wholeSteps("multistep", "milestones", p.getDoubleList("milestones"));
-            return new MultiStepSchedule(baseLr, new Config(milestones, p.getDouble("gamma", 0.1)));
-        }
-    };
-
-    private final double baseLr;
     private final Config config;
     private final int[] milestones;
-    private double lr;
-    private int t;
 
     public MultiStepSchedule(double baseLr, Config config) {
-        this.baseLr = baseLr;
+        super(baseLr);
         this.config = config;
         this.milestones = config.milestones();
-        reset();
     }
 
     @Override
@@ -82,21 +62,7 @@ public final class MultiStepSchedule implements LearningRateSchedule {
     }
 
     @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void advance(double monitoredLoss) {
-        t++;
-        if (Arrays.binarySearch(milestones, t) >= 0) {
-            lr = lr * config.gamma();
-        }
-    }
-
-    @Override
-    public void reset() {
-        lr = baseLr;
-        t = 0;
+    double next(double lr, int t) {
+        return Arrays.binarySearch(milestones, t) >= 0 ? lr * config.gamma() : lr;
     }
 }

@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 import java.util.Locale;
@@ -59,51 +58,36 @@ public final class OneCycleSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "onecycle";
-        }
-
-        @Override
-        public String description() {
-            return "onecycle (torch OneCycleLR): max_lr/div_factor up to max_lr, then down to "
-                    + "max_lr/(div_factor*final_div_factor) at total_steps; momentum opposite";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("max_lr", Kind.DOUBLE, null, "> 0", "the peak rate"),
-                    new HyperParameter("total_steps", Kind.INT, null, ">= 1",
-                            "steps in the cycle; later steps keep the final rate"),
-                    new HyperParameter("pct_start", Kind.DOUBLE, "0.3", "[0, 1]", "fraction of the cycle rising"),
-                    new HyperParameter("anneal_strategy", Kind.CHOICE, "cos", "cos|linear", "interpolation"),
-                    new HyperParameter("div_factor", Kind.DOUBLE, "25", "> 0", "initial rate = max_lr/div_factor"),
-                    new HyperParameter("final_div_factor", Kind.DOUBLE, "10000", "> 0",
-                            "final rate = initial rate/final_div_factor"),
-                    new HyperParameter("three_phase", Kind.BOOLEAN, "false", "true|false",
-                            "back down to the initial rate before the final annihilation"),
-                    new HyperParameter("cycle_momentum", Kind.BOOLEAN, "true", "true|false",
-                            "cycle momentum/beta1 opposite to the rate"),
-                    new HyperParameter("base_momentum", Kind.DOUBLE, "0.85", "[0, 1]", "momentum at the peak rate"),
-                    new HyperParameter("max_momentum", Kind.DOUBLE, "0.95", "[0, 1]", "momentum at start and end"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            Config config = new Config(p.requireDouble("max_lr"), p.requireInt("total_steps"),
-                    p.getDouble("pct_start", 0.3),
-                    Anneal.valueOf(p.getChoice("anneal_strategy", "cos", "cos", "linear").toUpperCase(Locale.ROOT)),
-                    p.getDouble("div_factor", 25), p.getDouble("final_div_factor", 1e4),
-                    p.getBoolean("three_phase", false), p.getBoolean("cycle_momentum", true),
-                    p.getDouble("base_momentum", 0.85), p.getDouble("max_momentum", 0.95));
-            if (config.cycleMomentum()) {
-                Checks.requireMomentum("onecycle", baseMomentum);
-            }
-            return new OneCycleSchedule(config);
-        }
-    };
+    public static final ScheduleFactory FACTORY = new Factory("onecycle",
+            "onecycle (torch OneCycleLR): max_lr/div_factor up to max_lr, then down to "
+                    + "max_lr/(div_factor*final_div_factor) at total_steps; momentum opposite",
+            List.of(
+                new HyperParameter("max_lr", Kind.DOUBLE, null, "> 0", "the peak rate"),
+                new HyperParameter("total_steps", Kind.INT, null, ">= 1",
+                        "steps in the cycle; later steps keep the final rate"),
+                new HyperParameter("pct_start", Kind.DOUBLE, "0.3", "[0, 1]", "fraction of the cycle rising"),
+                new HyperParameter("anneal_strategy", Kind.CHOICE, "cos", "cos|linear", "interpolation"),
+                new HyperParameter("div_factor", Kind.DOUBLE, "25", "> 0", "initial rate = max_lr/div_factor"),
+                new HyperParameter("final_div_factor", Kind.DOUBLE, "10000", "> 0",
+                        "final rate = initial rate/final_div_factor"),
+                new HyperParameter("three_phase", Kind.BOOLEAN, "false", "true|false",
+                        "back down to the initial rate before the final annihilation"),
+                new HyperParameter("cycle_momentum", Kind.BOOLEAN, "true", "true|false",
+                        "cycle momentum/beta1 opposite to the rate"),
+                new HyperParameter("base_momentum", Kind.DOUBLE, "0.85", "[0, 1]", "momentum at the peak rate"),
+                new HyperParameter("max_momentum", Kind.DOUBLE, "0.95", "[0, 1]", "momentum at start and end")),
+            (p, baseLr, baseMomentum) -> {
+                Config config = new Config(p.requireDouble("max_lr"), p.requireInt("total_steps"),
+                        p.getDouble("pct_start", 0.3),
+                        Anneal.valueOf(p.getChoice("anneal_strategy", "cos", "cos", "linear").toUpperCase(Locale.ROOT)),
+                        p.getDouble("div_factor", 25), p.getDouble("final_div_factor", 1e4),
+                        p.getBoolean("three_phase", false), p.getBoolean("cycle_momentum", true),
+                        p.getDouble("base_momentum", 0.85), p.getDouble("max_momentum", 0.95));
+                if (config.cycleMomentum()) {
+                    Checks.requireMomentum("onecycle", baseMomentum);
+                }
+                return new OneCycleSchedule(config);
+            });
 
     /** One leg of the cycle: ends at step {@code endStep}, interpolating rate and momentum. */
     private record Phase(double endStep, double startLr, double endLr, double startMomentum, double endMomentum) {

@@ -3,7 +3,6 @@ package dev.descent.core.schedule;
 import dev.descent.core.config.ConfigException;
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.Arrays;
 import java.util.List;
@@ -46,37 +45,22 @@ public final class PiecewiseConstantSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "piecewise";
-        }
-
-        @Override
-        public String description() {
-            return "piecewise: lr_t = values[i], i = boundaries passed by t";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("boundaries", Kind.LIST, null, "increasing steps >= 1, ';'-separated",
-                            "steps at which the next value starts (\"100;200\")"),
-                    new HyperParameter("values", Kind.LIST, null, "boundaries+1 rates >= 0, ';'-separated",
-                            "the rates themselves (\"0.1;0.01;0.001\")"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            for (String key : new String[] {"boundaries", "values"}) {
-                if (!p.has(key)) {
-                    throw new ConfigException("piecewise: " + key + " is required");
+    public static final ScheduleFactory FACTORY = new Factory("piecewise",
+            "piecewise: lr_t = values[i], i = boundaries passed by t",
+            List.of(
+                new HyperParameter("boundaries", Kind.LIST, null, "increasing steps >= 1, ';'-separated",
+                        "steps at which the next value starts (\"100;200\")"),
+                new HyperParameter("values", Kind.LIST, null, "boundaries+1 rates >= 0, ';'-separated",
+                        "the rates themselves (\"0.1;0.01;0.001\")")),
+            (p, baseLr, baseMomentum) -> {
+                for (String key : new String[] {"boundaries", "values"}) {
+                    if (!p.has(key)) {
+                        throw new ConfigException("piecewise: " + key + " is required");
+                    }
                 }
-            }
-            int[] boundaries = Checks.wholeSteps("piecewise", "boundaries", p.getDoubleList("boundaries"));
-            return new PiecewiseConstantSchedule(new Config(boundaries, p.getDoubleList("values")));
-        }
-    };
+                int[] boundaries = Checks.wholeSteps("piecewise", "boundaries", p.getDoubleList("boundaries"));
+                return new PiecewiseConstantSchedule(new Config(boundaries, p.getDoubleList("values")));
+            });
 
     private final int[] boundaries;
     private final double[] values;

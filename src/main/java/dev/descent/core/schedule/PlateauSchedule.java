@@ -3,7 +3,6 @@ package dev.descent.core.schedule;
 import dev.descent.core.config.ConfigException;
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 import java.util.Locale;
@@ -57,41 +56,27 @@ public final class PlateauSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "plateau";
-        }
-
-        @Override
-        public String description() {
-            return "plateau (torch ReduceLROnPlateau): lr *= factor after patience steps without improvement";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("mode", Kind.CHOICE, "min", "min|max", "lower or higher is better"),
-                    new HyperParameter("factor", Kind.DOUBLE, "0.1", "[0, 1)", "lr multiplier at a reduction"),
-                    new HyperParameter("patience", Kind.INT, "10", ">= 0", "bad steps tolerated before reducing"),
-                    new HyperParameter("threshold", Kind.DOUBLE, "0.0001", ">= 0", "margin for a new best"),
-                    new HyperParameter("threshold_mode", Kind.CHOICE, "rel", "rel|abs",
-                            "margin as threshold*|best| or threshold"),
-                    new HyperParameter("cooldown", Kind.INT, "0", ">= 0", "steps ignored after a reduction"),
-                    new HyperParameter("min_lr", Kind.DOUBLE, "0", ">= 0", "lower bound on the rate"),
-                    new HyperParameter("eps", Kind.DOUBLE, "1e-8", ">= 0", "smaller reductions are skipped"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            Config config = new Config(
-                    Mode.valueOf(p.getChoice("mode", "min", "min", "max").toUpperCase(Locale.ROOT)),
-                    p.getDouble("factor", 0.1), p.getInt("patience", 10), p.getDouble("threshold", 1e-4),
-                    ThresholdMode.valueOf(p.getChoice("threshold_mode", "rel", "rel", "abs").toUpperCase(Locale.ROOT)),
-                    p.getInt("cooldown", 0), p.getDouble("min_lr", 0), p.getDouble("eps", 1e-8));
-            return new PlateauSchedule(baseLr, config);
-        }
-    };
+    public static final ScheduleFactory FACTORY = new Factory("plateau",
+            "plateau (torch ReduceLROnPlateau): lr *= factor after patience steps without improvement",
+            List.of(
+                new HyperParameter("mode", Kind.CHOICE, "min", "min|max", "lower or higher is better"),
+                new HyperParameter("factor", Kind.DOUBLE, "0.1", "[0, 1)", "lr multiplier at a reduction"),
+                new HyperParameter("patience", Kind.INT, "10", ">= 0", "bad steps tolerated before reducing"),
+                new HyperParameter("threshold", Kind.DOUBLE, "0.0001", ">= 0", "margin for a new best"),
+                new HyperParameter("threshold_mode", Kind.CHOICE, "rel", "rel|abs",
+                        "margin as threshold*|best| or threshold"),
+                new HyperParameter("cooldown", Kind.INT, "0", ">= 0", "steps ignored after a reduction"),
+                new HyperParameter("min_lr", Kind.DOUBLE, "0", ">= 0", "lower bound on the rate"),
+                new HyperParameter("eps", Kind.DOUBLE, "1e-8", ">= 0", "smaller reductions are skipped")),
+            (p, baseLr, baseMomentum) -> {
+                Config config = new Config(
+                        Mode.valueOf(p.getChoice("mode", "min", "min", "max").toUpperCase(Locale.ROOT)),
+                        p.getDouble("factor", 0.1), p.getInt("patience", 10), p.getDouble("threshold", 1e-4),
+                        ThresholdMode.valueOf(
+                                p.getChoice("threshold_mode", "rel", "rel", "abs").toUpperCase(Locale.ROOT)),
+                        p.getInt("cooldown", 0), p.getDouble("min_lr", 0), p.getDouble("eps", 1e-8));
+                return new PlateauSchedule(baseLr, config);
+            });
 
     private final double baseLr;
     private final Config config;

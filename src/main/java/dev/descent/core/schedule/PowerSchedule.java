@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 
@@ -24,29 +23,13 @@ public final class PowerSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "power";
-        }
-
-        @Override
-        public String description() {
-            return "power: lr_t = lr / (1 + t/s)^c";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("s", Kind.DOUBLE, "100", "> 0", "steps until the rate is lr/2^c"),
-                    new HyperParameter("c", Kind.DOUBLE, "1", ">= 0", "power of the decay"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            return new PowerSchedule(baseLr, new Config(p.getDouble("s", 100), p.getDouble("c", 1)));
-        }
-    };
+    public static final ScheduleFactory FACTORY = new Factory("power",
+            "power: lr_t = lr / (1 + t/s)^c",
+            List.of(
+                new HyperParameter("s", Kind.DOUBLE, "100", "> 0", "steps until the rate is lr/2^c"),
+                new HyperParameter("c", Kind.DOUBLE, "1", ">= 0", "power of the decay")),
+            (p, baseLr, baseMomentum) ->
+                    new PowerSchedule(baseLr, new Config(p.getDouble("s", 100), p.getDouble("c", 1))));
 
     private final double baseLr;
     private final Config config;

@@ -2,7 +2,6 @@ package dev.descent.core.schedule;
 
 import dev.descent.core.config.HyperParameter;
 import dev.descent.core.config.HyperParameter.Kind;
-import dev.descent.core.config.Params;
 
 import java.util.List;
 
@@ -14,7 +13,7 @@ import java.util.List;
  * computed as torch does, recursively: the rate is multiplied by gamma at every non-zero
  * multiple of {@code step_size}, so the numbers are torch's to the last bit.
  */
-public final class StepSchedule implements LearningRateSchedule {
+public final class StepSchedule extends RecursiveSchedule {
 
     /** @param stepSize steps between decays, >= 1; @param gamma factor per decay, > 0 */
     public record Config(int stepSize, double gamma) {
@@ -24,39 +23,19 @@ public final class StepSchedule implements LearningRateSchedule {
         }
     }
 
-    public static final ScheduleFactory FACTORY = new ScheduleFactory() {
-        @Override
-        public String name() {
-            return "step";
-        }
+    public static final ScheduleFactory FACTORY = new Factory("step",
+            "step (torch StepLR): lr_t = lr * gamma^floor(t/step_size)",
+            List.of(
+                new HyperParameter("step_size", Kind.INT, null, ">= 1", "steps between decays"),
+                new HyperParameter("gamma", Kind.DOUBLE, "0.1", "> 0", "factor applied at each decay")),
+            (p, baseLr, baseMomentum) ->
+                    new StepSchedule(baseLr, new Config(p.requireInt("step_size"), p.getDouble("gamma", 0.1))));
 
-        @Override
-        public String description() {
-            return "step (torch StepLR): lr_t = lr * gamma^floor(t/step_size)";
-        }
-
-        @Override
-        public List<HyperParameter> hyperParameters() {
-            return List.of(
-                    new HyperParameter("step_size", Kind.INT, null, ">= 1", "steps between decays"),
-                    new HyperParameter("gamma", Kind.DOUBLE, "0.1", "> 0", "factor applied at each decay"));
-        }
-
-        @Override
-        public LearningRateSchedule create(Params p, double baseLr, double baseMomentum) {
-            return new StepSchedule(baseLr, new Config(p.requireInt("step_size"), p.getDouble("gamma", 0.1)));
-        }
-    };
-
-    private final double baseLr;
     private final Config config;
-    private double lr;
-    private int t;
 
     public StepSchedule(double baseLr, Config config) {
-        this.baseLr = baseLr;
+        super(baseLr);
         this.config = config;
-        reset();
     }
 
     @Override
@@ -65,21 +44,7 @@ public final class StepSchedule implements LearningRateSchedule {
     }
 
     @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void advance(double monitoredLoss) {
-        t++;
-        if (t % config.stepSize() == 0) {
-            lr = lr * config.gamma();
-        }
-    }
-
-    @Override
-    public void reset() {
-        lr = baseLr;
-        t = 0;
+    double next(double lr, int t) {
+        return t % config.stepSize() == 0 ? lr * config.gamma() : lr;
     }
 }
