@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,7 @@ public final class MainView extends BorderPane {
     private final CheckBox logY = new CheckBox("Log y");
     private ScrollPane leftScroll;
     private final FrameClock clock = new FrameClock();
+    private FpsLog fpsLog;
     private Optional<QuadraticAnalysis> quadratic = Optional.empty();
     private long lastStatus;
     private int curveFrame;
@@ -81,11 +83,28 @@ public final class MainView extends BorderPane {
     }
 
     public void start() {
+        try {
+            fpsLog = FpsLog.open(System.getProperty(FpsLog.PROPERTY));
+        } catch (IOException e) {
+            model.report("frame-rate log not written: " + e.getMessage());
+        }
         timer.start();
     }
 
     public void stop() {
         timer.stop();
+        closeFpsLog();
+    }
+
+    private void closeFpsLog() {
+        if (fpsLog != null) {
+            try {
+                fpsLog.close();
+            } catch (IOException e) {
+                // the log is a measurement aid: losing its tail is not worth more than this
+            }
+            fpsLog = null;
+        }
     }
 
     private void createView() {
@@ -149,6 +168,14 @@ public final class MainView extends BorderPane {
     private void frame(long now) {
         clock.tick(now);
         RaceSnapshot f = model.pollFrame();
+        if (fpsLog != null) {
+            try {
+                fpsLog.frame(now, f.stepsRun());
+            } catch (IOException e) {
+                model.report("frame-rate log stopped: " + e.getMessage());
+                closeFpsLog();
+            }
+        }
         map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
         // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
         // leaves the software renderer time for the map
