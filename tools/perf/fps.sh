@@ -7,7 +7,7 @@
 # usage: tools/perf/fps.sh [OUT_DIR]
 #   environment: SECONDS_MEASURED (20), NICE (nice increment for the app, e.g. -10; default none),
 #                JAR (target/descent.jar), PRESET (presets/twelve-racers.json), SCREEN_NO (97),
-#                STEPS_BEFORE (10000)
+#                STEPS_BEFORE (10000), JAVA_OPTS (more JVM options, e.g. -Djavafx.pulseLogger=true)
 # Needs Xvfb, xdotool, ImageMagick's import; build the jar first (./mvnw -B -q -ntp package -DskipTests).
 set -euo pipefail
 
@@ -42,7 +42,7 @@ XVFB_PID=$!
 export DISPLAY=":$SCREEN_NO"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
 
-RUN=(java -Dprism.order=sw -Ddescent.session="$SESSION" -Ddescent.fpsLog="$LOG" -jar "$JAR")
+RUN=(java ${JAVA_OPTS:-} -Dprism.order=sw -Ddescent.session="$SESSION" -Ddescent.fpsLog="$LOG" -jar "$JAR")
 if [ -n "${NICE:-}" ]; then RUN=(nice -n "$NICE" "${RUN[@]}"); fi
 "${RUN[@]}" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
