@@ -63,11 +63,34 @@ done
 
 for _ in $(seq 600); do [ "$(steps)" -ge "$STEPS_BEFORE" ] && break; sleep 0.5; done
 [ "$(steps)" -ge "$STEPS_BEFORE" ] || { echo "error: the race did not reach $STEPS_BEFORE steps" >&2; exit 1; }
+# CPU time (clock ticks) of the threads that draw: the JavaFX application thread records the
+# canvas commands, the QuantumRenderer thread rasterises and composites. Per frame, this is our
+# cost independent of how much CPU other processes leave us.
+TICKS=$(getconf CLK_TCK)
+thread_ticks() {
+    local pid=$1 name=$2 total=0
+    for task in /proc/"$pid"/task/*; do
+        if grep -q "$name" "$task/comm" 2>/dev/null; then
+            total=$((total + $(awk '{print $14 + $15}' "$task/stat")))
+        fi
+    done
+    echo "$total"
+}
+JAVA_PID=$(pgrep -P "$APP_PID" java || echo "$APP_PID")
 FROM=$(wc -l <"$LOG")
+FX0=$(thread_ticks "$JAVA_PID" "JavaFX Applicat")
+RENDER0=$(thread_ticks "$JAVA_PID" "QuantumRenderer")
 sleep "$MEASURE"
+FX1=$(thread_ticks "$JAVA_PID" "JavaFX Applicat")
+RENDER1=$(thread_ticks "$JAVA_PID" "QuantumRenderer")
 LOAD=$(uptime | sed 's/.*load average: //')
 import -window root "$OUT/screen.png"
 tail -n +"$((FROM + 1))" "$LOG" >"$OUT/measured.log"
 MEDIAN=$(awk '{print $2}' "$OUT/measured.log" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}')
 echo "median fps $MEDIAN over $(wc -l <"$OUT/measured.log") s after step $STEPS_BEFORE (steps $(head -n 1 "$OUT/measured.log" | awk '{print $3}')-$(steps)); nice ${NICE:-0}; load average $LOAD"
 echo "per second: $(awk '{printf "%s ", $2}' "$OUT/measured.log")"
+FRAMES=$(awk '{s += $2} END {printf "%d", s}' "$OUT/measured.log")
+awk -v fx=$((FX1 - FX0)) -v render=$((RENDER1 - RENDER0)) -v hz="$TICKS" -v frames="$FRAMES" 'BEGIN {
+    printf "CPU per frame over %d frames: JavaFX thread %.1f ms, render thread %.1f ms\n",
+        frames, 1000 * fx / hz / frames, 1000 * render / hz / frames }'
+
