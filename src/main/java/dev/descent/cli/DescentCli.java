@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 @Command(name = "descent", mixinStandardHelpOptions = true, version = "Descent 0.1.0",
         description = "A lab for how deep networks are trained. Without arguments the app window opens.",
         subcommands = {CommandLine.HelpCommand.class, ListCommand.class, OptimizeCommand.class,
-                RunCommand.class, DataCommand.class, BenchCommand.class, TrainCommand.class})
+                RunCommand.class, DataCommand.class, BenchCommand.class, TrainCommand.class, ExportCommand.class})
 public final class DescentCli {
 
     /** Exit code for bad input (options, files, specs). */

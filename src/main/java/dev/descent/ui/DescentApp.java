@@ -38,6 +38,7 @@ public final class DescentApp extends Application {
         List<PresetEntry> presets = PresetCatalog.load(Startup.presetFolders(), problems);
         String restored = Startup.restore(model, session);
         view = new MainView(model, presets);
+        dev.descent.ui.export.AppExport.install(stage, view, model);
         if (!problems.isEmpty()) {
             model.report("presets skipped: " + String.join("; ", problems));
         } else if (restored != null) {

@@ -59,7 +59,8 @@ final class CpuKernels {
             }
             if (f == Activation.RELU) {
                 for (int i = 0; i < n; i++) {
-                    zs[i] = zs[i] > 0 ? zs[i] : 0f;
+                    // zs[i] > 0 ? zs[i] : 0f, without a branch that mispredicts on half the signs
+                    zs[i] = Float.intBitsToFloat(Float.floatToRawIntBits(zs[i]) & positiveMask(zs[i]));
                 }
             } else {
                 for (int i = 0; i < n; i++) {
@@ -88,7 +89,8 @@ final class CpuKernels {
             }
             if (f == Activation.RELU) {
                 for (int i = 0; i < n; i++) {
-                    gs[i] *= zs[i] > 0 ? 1f : 0f;
+                    // gs[i] * (zs[i] > 0 ? 1f : 0f), branch-free: 0x3F800000 is 1f, 0 is 0f
+                    gs[i] *= Float.intBitsToFloat(positiveMask(zs[i]) & 0x3F800000);
                 }
             } else {
                 for (int i = 0; i < n; i++) {
@@ -97,6 +99,16 @@ final class CpuKernels {
             }
             fgz.put(at(gradZ, p, 0), gs, 0, n);
         }
+    }
+
+    /**
+     * All ones when {@code z > 0}, else 0 (for -0, negatives and NaN), computed without a
+     * branch: z > 0 exactly when its bits b, as a signed int, lie in [1, 0x7F800000] (+inf
+     * included), that is when u = b - 1 lies in [0, 0x7F800000).
+     */
+    static int positiveMask(float z) {
+        int u = Float.floatToRawIntBits(z) - 1;
+        return ~(u >> 31) & ((u - 0x7F800000) >> 31);
     }
 
     /** f(z); {@code s} is the slope of PRELU and RRELU. */

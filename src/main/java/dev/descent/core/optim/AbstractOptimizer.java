@@ -38,15 +38,30 @@ abstract class AbstractOptimizer implements Optimizer {
 
     @Override
     public final StepTrace step(double[] params, double[] grad, StepContext context) {
+        checkSizes(params, grad);
+        return update(params, grad, context, true);
+    }
+
+    @Override
+    public final void stepWithoutTrace(double[] params, double[] grad, StepContext context) {
+        checkSizes(params, grad);
+        update(params, grad, context, false);
+    }
+
+    private void checkSizes(double[] params, double[] grad) {
         if (params.length != size || grad.length != size) {
             throw new IllegalArgumentException(name + " was built for " + size + " parameters, got "
                     + params.length + " parameters and " + grad.length + " gradient components");
         }
-        return update(params, grad, context);
     }
 
-    /** The algorithm's step, on arrays of the right length; see {@link Optimizer#step}. */
-    abstract StepTrace update(double[] params, double[] grad, StepContext context);
+    /**
+     * The algorithm's step, on arrays of the right length; see {@link Optimizer#step}. The
+     * parameter and state updates must not depend on {@code traced}.
+     *
+     * @param traced whether to build and return the {@link StepTrace}; when false, return null
+     */
+    abstract StepTrace update(double[] params, double[] grad, StepContext context, boolean traced);
 
     /** This step's momentum or beta1: the schedule's override when it gives one, as torch's param group. */
     final double momentum(StepContext context) {

@@ -51,21 +51,29 @@ public final class Adadelta extends AbstractOptimizer {
     }
 
     @Override
-    StepTrace update(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context, boolean traced) {
         double lr = context.learningRate();
         double rho = config.rho();
         double eps = config.eps();
-        double[] g = new double[params.length];
-        double[] delta = new double[params.length];
+        double[] g = traced ? new double[params.length] : null;
+        double[] delta = traced ? new double[params.length] : null;
         for (int i = 0; i < params.length; i++) {
-            g[i] = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
-            squareAvg[i] = TorchOps.addcmul(squareAvg[i] * rho, 1 - rho, g[i], g[i]);
+            double gi = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
+            if (traced) {
+                g[i] = gi;
+            }
+            squareAvg[i] = TorchOps.addcmul(squareAvg[i] * rho, 1 - rho, gi, gi);
             double std = Math.sqrt(squareAvg[i] + eps);
-            double d = Math.sqrt(accDelta[i] + eps) / std * g[i];
+            double d = Math.sqrt(accDelta[i] + eps) / std * gi;
             accDelta[i] = TorchOps.addcmul(accDelta[i] * rho, 1 - rho, d, d);
             double before = params[i];
             params[i] = TorchOps.add(params[i], -lr, d);
-            delta[i] = params[i] - before;
+            if (traced) {
+                delta[i] = params[i] - before;
+            }
+        }
+        if (!traced) {
+            return null;
         }
         return new StepTrace(g, accDelta.clone(), squareAvg.clone(), delta, lr, null);
     }

@@ -54,18 +54,26 @@ public final class Adagrad extends AbstractOptimizer {
     }
 
     @Override
-    StepTrace update(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context, boolean traced) {
         step++;
         double clr = context.learningRate() / (1 + (step - 1) * config.lrDecay());
-        double[] g = new double[params.length];
-        double[] delta = new double[params.length];
+        double[] g = traced ? new double[params.length] : null;
+        double[] delta = traced ? new double[params.length] : null;
         for (int i = 0; i < params.length; i++) {
-            g[i] = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
-            sum[i] = TorchOps.addcmul(sum[i], 1, g[i], g[i]);
+            double gi = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
+            if (traced) {
+                g[i] = gi;
+            }
+            sum[i] = TorchOps.addcmul(sum[i], 1, gi, gi);
             double std = Math.sqrt(sum[i]) + config.eps();
             double before = params[i];
-            params[i] = TorchOps.addcdiv(params[i], -clr, g[i], std);
-            delta[i] = params[i] - before;
+            params[i] = TorchOps.addcdiv(params[i], -clr, gi, std);
+            if (traced) {
+                delta[i] = params[i] - before;
+            }
+        }
+        if (!traced) {
+            return null;
         }
         return new StepTrace(g, null, sum.clone(), delta, context.learningRate(),
                 Map.of("step", (double) step, "clr", clr));

@@ -78,7 +78,7 @@ public final class Adam extends AbstractOptimizer {
     }
 
     @Override
-    StepTrace update(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context, boolean traced) {
         double lr = context.learningRate();
         double beta1 = momentum(context);
         double beta2 = config.beta2();
@@ -88,16 +88,19 @@ public final class Adam extends AbstractOptimizer {
         double bias2 = 1 - Math.pow(beta2, step);
         double stepSize = lr / bias1;
         double bias2Sqrt = Math.sqrt(bias2);
-        double[] g = new double[params.length];
-        double[] delta = new double[params.length];
+        double[] g = traced ? new double[params.length] : null;
+        double[] delta = traced ? new double[params.length] : null;
         for (int i = 0; i < params.length; i++) {
             double before = params[i];
             if (decoupled && wd != 0) {
                 params[i] *= 1 - lr * wd;
             }
-            g[i] = decoupled ? grad[i] : TorchOps.decay(grad[i], wd, params[i]);
-            m[i] = TorchOps.lerp(m[i], g[i], 1 - beta1);
-            v[i] = TorchOps.addcmul(v[i] * beta2, 1 - beta2, g[i], g[i]);
+            double gi = decoupled ? grad[i] : TorchOps.decay(grad[i], wd, params[i]);
+            if (traced) {
+                g[i] = gi;
+            }
+            m[i] = TorchOps.lerp(m[i], gi, 1 - beta1);
+            v[i] = TorchOps.addcmul(v[i] * beta2, 1 - beta2, gi, gi);
             double second = v[i];
             if (config.amsgrad()) {
                 vMax[i] = Math.max(vMax[i], v[i]);
@@ -105,7 +108,12 @@ public final class Adam extends AbstractOptimizer {
             }
             double denom = Math.sqrt(second) / bias2Sqrt + config.eps();
             params[i] = TorchOps.addcdiv(params[i], -stepSize, m[i], denom);
-            delta[i] = params[i] - before;
+            if (traced) {
+                delta[i] = params[i] - before;
+            }
+        }
+        if (!traced) {
+            return null;
         }
         return new StepTrace(g, m.clone(), (config.amsgrad() ? vMax : v).clone(), delta, lr,
                 Map.of("step", (double) step, "beta1", beta1,

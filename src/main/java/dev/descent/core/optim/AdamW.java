@@ -55,6 +55,11 @@ public final class AdamW implements Optimizer {
     }
 
     @Override
+    public void stepWithoutTrace(double[] params, double[] grad, StepContext context) {
+        adam.stepWithoutTrace(params, grad, context);
+    }
+
+    @Override
     public void reset() {
         adam.reset();
     }

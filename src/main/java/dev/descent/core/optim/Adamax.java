@@ -50,21 +50,29 @@ public final class Adamax extends AbstractOptimizer {
     }
 
     @Override
-    StepTrace update(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context, boolean traced) {
         double lr = context.learningRate();
         double beta1 = momentum(context);
         step++;
         double bias1 = 1 - Math.pow(beta1, step);
         double clr = lr / bias1;
-        double[] g = new double[params.length];
-        double[] delta = new double[params.length];
+        double[] g = traced ? new double[params.length] : null;
+        double[] delta = traced ? new double[params.length] : null;
         for (int i = 0; i < params.length; i++) {
-            g[i] = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
-            m[i] = TorchOps.lerp(m[i], g[i], 1 - beta1);
-            u[i] = Math.max(u[i] * config.beta2(), Math.abs(g[i]) + config.eps());
+            double gi = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
+            if (traced) {
+                g[i] = gi;
+            }
+            m[i] = TorchOps.lerp(m[i], gi, 1 - beta1);
+            u[i] = Math.max(u[i] * config.beta2(), Math.abs(gi) + config.eps());
             double before = params[i];
             params[i] = TorchOps.addcdiv(params[i], -clr, m[i], u[i]);
-            delta[i] = params[i] - before;
+            if (traced) {
+                delta[i] = params[i] - before;
+            }
+        }
+        if (!traced) {
+            return null;
         }
         return new StepTrace(g, m.clone(), u.clone(), delta, lr,
                 Map.of("step", (double) step, "beta1", beta1, "bias_correction1", bias1));

@@ -62,7 +62,7 @@ public final class Nadam extends AbstractOptimizer {
     }
 
     @Override
-    StepTrace update(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context, boolean traced) {
         double lr = context.learningRate();
         double beta1 = momentum(context);
         double beta2 = config.beta2();
@@ -75,20 +75,28 @@ public final class Nadam extends AbstractOptimizer {
         double muProductNext = muProduct * muNext;
         double gradScale = -lr * (1.0 - mu) / (1.0 - muProduct);
         double momentScale = -lr * muNext / (1.0 - muProductNext);
-        double[] g = new double[params.length];
-        double[] delta = new double[params.length];
+        double[] g = traced ? new double[params.length] : null;
+        double[] delta = traced ? new double[params.length] : null;
         for (int i = 0; i < params.length; i++) {
             double before = params[i];
             if (config.decoupledWeightDecay() && wd != 0) {
                 params[i] *= 1 - lr * wd;
             }
-            g[i] = config.decoupledWeightDecay() ? grad[i] : TorchOps.decay(grad[i], wd, params[i]);
-            m[i] = TorchOps.lerp(m[i], g[i], 1 - beta1);
-            v[i] = TorchOps.addcmul(v[i] * beta2, 1 - beta2, g[i], g[i]);
+            double gi = config.decoupledWeightDecay() ? grad[i] : TorchOps.decay(grad[i], wd, params[i]);
+            if (traced) {
+                g[i] = gi;
+            }
+            m[i] = TorchOps.lerp(m[i], gi, 1 - beta1);
+            v[i] = TorchOps.addcmul(v[i] * beta2, 1 - beta2, gi, gi);
             double denom = Math.sqrt(v[i] / bias2) + config.eps();
-            params[i] = TorchOps.addcdiv(params[i], gradScale, g[i], denom);
+            params[i] = TorchOps.addcdiv(params[i], gradScale, gi, denom);
             params[i] = TorchOps.addcdiv(params[i], momentScale, m[i], denom);
-            delta[i] = params[i] - before;
+            if (traced) {
+                delta[i] = params[i] - before;
+            }
+        }
+        if (!traced) {
+            return null;
         }
         return new StepTrace(g, m.clone(), v.clone(), delta, lr, Map.of("step", (double) step, "beta1", beta1,
                 "mu", mu, "mu_next", muNext, "mu_product", muProduct, "bias_correction2", bias2));

@@ -29,6 +29,20 @@ public interface Optimizer {
      */
     StepTrace step(double[] params, double[] grad, StepContext context);
 
+    /**
+     * Performs the same update as {@link #step}, bit for bit, without building a
+     * {@link StepTrace}: no per-step copies of the gradient and the moments, for engines that
+     * step thousands of parameters many times a second and show no inspector (the training
+     * race's throughput mode). The default delegates to {@link #step}.
+     *
+     * @param params  the parameters. Modified: updated in place.
+     * @param grad    the gradient at {@code params}, already clipped. Not modified.
+     * @param context this step's learning rate and optional momentum override
+     */
+    default void stepWithoutTrace(double[] params, double[] grad, StepContext context) {
+        step(params, grad, context);
+    }
+
     /** Clears all state (moments, step count), as a freshly constructed optimizer. */
     void reset();
 

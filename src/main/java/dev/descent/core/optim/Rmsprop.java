@@ -61,18 +61,21 @@ public final class Rmsprop extends AbstractOptimizer {
     }
 
     @Override
-    StepTrace update(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context, boolean traced) {
         double lr = context.learningRate();
         double momentum = momentum(context);
         double alpha = config.alpha();
-        double[] g = new double[params.length];
-        double[] delta = new double[params.length];
+        double[] g = traced ? new double[params.length] : null;
+        double[] delta = traced ? new double[params.length] : null;
         for (int i = 0; i < params.length; i++) {
-            g[i] = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
-            squareAvg[i] = TorchOps.addcmul(squareAvg[i] * alpha, 1 - alpha, g[i], g[i]);
+            double gi = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
+            if (traced) {
+                g[i] = gi;
+            }
+            squareAvg[i] = TorchOps.addcmul(squareAvg[i] * alpha, 1 - alpha, gi, gi);
             double avg;
             if (config.centered()) {
-                gradAvg[i] = TorchOps.lerp(gradAvg[i], g[i], 1 - alpha);
+                gradAvg[i] = TorchOps.lerp(gradAvg[i], gi, 1 - alpha);
                 avg = Math.sqrt(TorchOps.addcmul(squareAvg[i], -1, gradAvg[i], gradAvg[i]));
             } else {
                 avg = Math.sqrt(squareAvg[i]);
@@ -80,12 +83,17 @@ public final class Rmsprop extends AbstractOptimizer {
             avg += config.eps();
             double before = params[i];
             if (momentum > 0) {
-                buffer[i] = TorchOps.addcdiv(buffer[i] * momentum, 1, g[i], avg);
+                buffer[i] = TorchOps.addcdiv(buffer[i] * momentum, 1, gi, avg);
                 params[i] = TorchOps.add(params[i], -lr, buffer[i]);
             } else {
-                params[i] = TorchOps.addcdiv(params[i], -lr, g[i], avg);
+                params[i] = TorchOps.addcdiv(params[i], -lr, gi, avg);
             }
-            delta[i] = params[i] - before;
+            if (traced) {
+                delta[i] = params[i] - before;
+            }
+        }
+        if (!traced) {
+            return null;
         }
         double[] first = momentum > 0 ? buffer.clone() : config.centered() ? gradAvg.clone() : null;
         return new StepTrace(g, first, squareAvg.clone(), delta, lr, Map.of("momentum", momentum));

@@ -72,12 +72,12 @@ public final class Rprop extends AbstractOptimizer {
     }
 
     @Override
-    StepTrace update(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context, boolean traced) {
         if (!started) {
             Arrays.fill(stepSize, context.learningRate());
             started = true;
         }
-        double[] delta = new double[params.length];
+        double[] delta = traced ? new double[params.length] : null;
         for (int i = 0; i < params.length; i++) {
             double s = Math.signum(grad[i] * prev[i]);
             double factor = s > 0 ? config.etaPlus() : s < 0 ? config.etaMinus() : 1;
@@ -92,7 +92,12 @@ public final class Rprop extends AbstractOptimizer {
                 params[i] = TorchOps.addcmul(params[i], -1, Math.signum(g), stepSize[i]);
             }
             prev[i] = g;
-            delta[i] = params[i] - before;
+            if (traced) {
+                delta[i] = params[i] - before;
+            }
+        }
+        if (!traced) {
+            return null;
         }
         return new StepTrace(grad.clone(), null, stepSize.clone(), delta, context.learningRate(), null);
     }

@@ -59,24 +59,32 @@ public final class Sgd extends AbstractOptimizer {
     }
 
     @Override
-    StepTrace update(double[] params, double[] grad, StepContext context) {
+    StepTrace update(double[] params, double[] grad, StepContext context, boolean traced) {
         double lr = context.learningRate();
         double momentum = momentum(context);
-        double[] g = new double[params.length];
-        double[] delta = new double[params.length];
+        double[] g = traced ? new double[params.length] : null;
+        double[] delta = traced ? new double[params.length] : null;
         for (int i = 0; i < params.length; i++) {
-            g[i] = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
-            double d = g[i];
+            double gi = TorchOps.decay(grad[i], config.weightDecay(), params[i]);
+            if (traced) {
+                g[i] = gi;
+            }
+            double d = gi;
             if (momentum != 0) {
-                buffer[i] = started ? TorchOps.add(buffer[i] * momentum, 1 - config.dampening(), g[i]) : g[i];
-                d = config.nesterov() ? TorchOps.add(g[i], momentum, buffer[i]) : buffer[i];
+                buffer[i] = started ? TorchOps.add(buffer[i] * momentum, 1 - config.dampening(), gi) : gi;
+                d = config.nesterov() ? TorchOps.add(gi, momentum, buffer[i]) : buffer[i];
             }
             double before = params[i];
             params[i] = TorchOps.add(params[i], -lr, d);
-            delta[i] = params[i] - before;
+            if (traced) {
+                delta[i] = params[i] - before;
+            }
         }
         if (momentum != 0) {
             started = true;
+        }
+        if (!traced) {
+            return null;
         }
         return new StepTrace(g, momentum != 0 ? buffer.clone() : null, null, delta, lr, Map.of("momentum", momentum));
     }

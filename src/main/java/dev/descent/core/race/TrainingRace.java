@@ -78,6 +78,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     private int epoch;
     private long steps;
     private boolean finished;
+    private boolean recordStepTraces = true;
 
     /**
      * @param backend    where the nets compute; the caller keeps ownership
@@ -135,6 +136,17 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     /** Called with every epoch record as it is made (on the stepping thread). */
     public void addListener(Consumer<TrainingRaceEpoch> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Whether every optimizer step also stores its {@link StepTrace} (gradient, moments and
+     * applied delta: four copies of the parameter vector) as the racer's trace's last step,
+     * for the app's inspector. On by default. Off, the optimizers update the same weights bit
+     * for bit without building traces, and {@link TraceSnapshot#lastStep()} stays null: the
+     * command line and the throughput benchmark, which show no inspector, turn it off.
+     */
+    public void recordStepTraces(boolean record) {
+        this.recordStepTraces = record;
     }
 
     /** Back to the start: initial weights, fresh optimizers and schedules, the same seeds. */
@@ -362,11 +374,14 @@ public final class TrainingRace implements Steppable, AutoCloseable {
             GradientClipping.clipGradValue(racer.grad, rs.clipValue());
         }
         double lr = racer.schedule.learningRate();
-        StepTrace stepTrace = racer.optimizer.step(racer.params, racer.grad,
-                new StepContext(lr, racer.schedule.momentum()));
+        StepContext context = new StepContext(lr, racer.schedule.momentum());
+        if (recordStepTraces) {
+            racer.trace.setLastStep(racer.optimizer.step(racer.params, racer.grad, context));
+        } else {
+            racer.optimizer.stepWithoutTrace(racer.params, racer.grad, context);
+        }
         racer.steps++;
         racer.lastLr = lr;
-        racer.trace.setLastStep(stepTrace);
         racer.pending = new double[] {batchLoss, gradNorm, lr};
         for (double p : racer.params) {
             if (!Double.isFinite(p)) {

@@ -39,6 +39,7 @@ public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final TopBar topBar;
     private final MapView map;
+    private dev.descent.ui.view3d.MapTabs mapTabs;
     private final CurvesView curves = new CurvesView();
     private final InspectorView inspector = new InspectorView();
     private final StatusBarView status;
@@ -121,7 +122,8 @@ public final class MainView extends BorderPane {
         curveTools.getStyleClass().add(Styles.SIDE_PANEL);
         VBox right = new VBox(curveTools, curves);
         VBox.setVgrow(curves, Priority.ALWAYS);
-        SplitPane plots = new SplitPane(map, right);
+        mapTabs = new dev.descent.ui.view3d.MapTabs(map, model.problem());
+        SplitPane plots = new SplitPane(mapTabs, right);
         plots.setDividerPositions(0.6);
         SplitPane centre = new SplitPane(plots, inspector);
         centre.setOrientation(Orientation.VERTICAL);
@@ -177,6 +179,7 @@ public final class MainView extends BorderPane {
             }
         }
         map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
+        mapTabs.redraw(f, now);
         // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
         // leaves the software renderer time for the map
         if (!f.running() || ++curveFrame % 3 == 0) {

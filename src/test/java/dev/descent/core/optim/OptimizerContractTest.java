@@ -152,6 +152,41 @@ class OptimizerContractTest {
     }
 
     @Test
+    void aStepWithoutTraceUpdatesExactlyAsATracedStep() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (String spec : STATEFUL) {
+            for (String decay : new String[] {"", " weight_decay=0.05"}) {
+                if (spec.startsWith("rprop") && !decay.isEmpty()) {
+                    continue;
+                }
+                Optimizer traced = Optimizers.create(spec + decay, 6);
+                Optimizer untraced = Optimizers.create(spec + decay, 6);
+                double[] p = {1.0, -0.5, 0.25, 2.0, -3.0, 0.0};
+                double[] q = p.clone();
+                for (int t = 0; t < 30; t++) {
+                    double[] g = new double[6];
+                    for (int i = 0; i < g.length; i++) {
+                        g[i] = p[i] + random.nextDouble(-0.5, 0.5);
+                    }
+                    StepContext context = new StepContext(0.9 * traced.baseLearningRate(), 0.8);
+                    traced.step(p, g, context);
+                    untraced.stepWithoutTrace(q, g, context);
+                    assertArrayEquals(p, q, 0.0, spec + decay + " step " + t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUntracedStepWithTheWrongNumberOfParametersIsRefused() {
+        for (OptimizerFactory f : Optimizers.all()) {
+            Optimizer o = Optimizers.create(f.name(), 2);
+            assertThrows(IllegalArgumentException.class,
+                    () -> o.stepWithoutTrace(new double[3], new double[3], StepContext.of(0.1)));
+        }
+    }
+
+    @Test
     void aStepWithTheWrongNumberOfParametersIsRefused() {
         for (OptimizerFactory f : Optimizers.all()) {
             Optimizer o = Optimizers.create(f.name(), 2);

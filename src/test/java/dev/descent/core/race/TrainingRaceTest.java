@@ -51,6 +51,20 @@ class TrainingRaceTest {
     }
 
     @Test
+    void stepTracesAreRecordedByDefaultAndNotWhenTurnedOff() {
+        try (TrainingRace race = race(moonsNet(false), List.of("adam lr=0.01"), 1, 16, null,
+                MOONS.select("none", new int[0]))) {
+            race.step();
+            assertEquals(race.parameters(0).length,
+                    race.snapshot().racers().get(0).trace().lastStep().delta().length);
+            race.recordStepTraces(false);
+            race.reset();
+            race.step();
+            assertNull(race.snapshot().racers().get(0).trace().lastStep());
+        }
+    }
+
+    @Test
     void racersWithTheSameOptimizerTrainIdentically() {
         try (TrainingRace race = race(moonsNet(true), List.of("sgd lr=0.1 label=a", "sgd lr=0.1 label=b"), 3, 20,
                 null, MOONS.select("none", new int[0]))) {

@@ -1,0 +1,41 @@
+package dev.descent.ui.export;
+
+import dev.descent.core.preset.Preset;
+import dev.descent.core.race.RaceSnapshot;
+import dev.descent.ui.main.MainView;
+import dev.descent.ui.main.MainViewModel;
+import javafx.stage.Stage;
+
+/** Puts the Export button into the app's top bar, reading the figure from the window's view-model. */
+public final class AppExport {
+    /** Steps of a GIF made before the race has run. */
+    static final long DEFAULT_GIF_STEPS = 300;
+    private static final int TRACE_CAPACITY = 10_000;
+
+    private AppExport() {
+    }
+
+    public static ExportAction install(Stage stage, MainView view, MainViewModel model) {
+        ExportAction action = new ExportAction(stage, () -> figure(model), () -> animation(model), model::report);
+        view.topBar().extras().getChildren().add(action.button());
+        return action;
+    }
+
+    static Figure figure(MainViewModel model) {
+        var problem = model.problem();
+        double[] start = problem.startProperty().get();
+        RaceSnapshot frame = model.frameProperty().get();
+        String title = model.titleProperty().get();
+        return new Figure(title.isBlank() ? problem.surfaceProperty().get().displayName() : title,
+                problem.surfaceProperty().get(), problem.windowProperty().get(), problem.logScaleProperty().get(),
+                frame, start[0], start[1]);
+    }
+
+    /** The race on screen again from its start, for as many steps as it has run (or its budget). */
+    static ExportAction.Animation animation(MainViewModel model) {
+        Preset preset = model.toPreset("export");
+        RaceSnapshot frame = model.frameProperty().get();
+        long steps = frame.stepsRun() > 0 ? frame.stepsRun() : preset.steps() > 0 ? preset.steps() : DEFAULT_GIF_STEPS;
+        return new ExportAction.Animation(preset.withSteps(steps).createSurfaceRace(TRACE_CAPACITY), steps);
+    }
+}
