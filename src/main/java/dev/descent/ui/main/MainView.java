@@ -35,6 +35,7 @@ import java.util.Optional;
 public final class MainView extends BorderPane {
     public static final String LOG_Y_ID = "logY";
     private static final long STATUS_NANOS = 250_000_000L;
+    private static final long CURVES_NANOS = 125_000_000L;
 
     private final MainViewModel model;
     private final TopBar topBar;
@@ -49,7 +50,7 @@ public final class MainView extends BorderPane {
     private FpsLog fpsLog;
     private Optional<QuadraticAnalysis> quadratic = Optional.empty();
     private long lastStatus;
-    private int curveFrame;
+    private long lastCurves;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -180,9 +181,12 @@ public final class MainView extends BorderPane {
         }
         map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
         mapTabs.redraw(f, now);
-        // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
-        // leaves the software renderer time for the map
-        if (!f.running() || ++curveFrame % 3 == 0) {
+        // curves move slowly on screen: while racing, 8 redraws a second are enough. A full
+        // redraw of twelve noisy 10,000-step curves costs the software renderer about two
+        // frames' time (tools/perf/fps.sh: ~12 ms of render CPU per frame at 20 Hz), more than
+        // the whole map
+        if (!f.running() || now - lastCurves >= CURVES_NANOS) {
+            lastCurves = now;
             curves.redraw(f);
         }
         if (now - lastStatus > STATUS_NANOS) {
