@@ -243,6 +243,11 @@ public final class CurveRenderer {
         if (m > 0 && xs[m - 1] == x && ys[m - 1] == y) {
             return m;
         }
+        if (m > 1 && ys[m - 1] == y && ys[m - 2] == y && xs[m - 1] > xs[m - 2] && x > xs[m - 1]) {
+            // a flat run (a constant learning rate, a loss at its floor) is one segment, not one per column
+            xs[m - 1] = x;
+            return m;
+        }
         xs[m] = x;
         ys[m] = y;
         return m + 1;

@@ -3,6 +3,8 @@ package dev.descent.ui.curves;
 import dev.descent.ui.Styles;
 import dev.descent.core.race.RaceSnapshot;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Pane;
 
 /** Loss and learning-rate curves on a canvas, with a step cursor that follows the pointer. */
@@ -23,6 +25,7 @@ public final class CurvesView extends Pane {
         getStyleClass().add(Styles.PLOT);
         getChildren().add(canvas);
         setMinSize(200, 200);
+        setStyle(style);
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         canvas.widthProperty().addListener(o -> dirty = true);
@@ -44,6 +47,9 @@ public final class CurvesView extends Pane {
 
     public void setStyle(PlotStyle s) {
         style = s;
+        // opaque, so this pane is the render root of its dirty region and the software
+        // pipeline does not repaint the window's backgrounds under the canvas on every redraw
+        setBackground(new Background(new BackgroundFill(s.background(), null, null)));
         dirty = true;
     }
 

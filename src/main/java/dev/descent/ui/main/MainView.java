@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,7 @@ import java.util.Optional;
 public final class MainView extends BorderPane {
     public static final String LOG_Y_ID = "logY";
     private static final long STATUS_NANOS = 250_000_000L;
+    private static final long CURVES_NANOS = 125_000_000L;
 
     private final MainViewModel model;
     private final TopBar topBar;
@@ -55,9 +57,10 @@ public final class MainView extends BorderPane {
     private javafx.scene.Node surfaceCentre;
     private final StepRate dataRate = new StepRate();
     private final FrameClock clock = new FrameClock();
+    private FpsLog fpsLog;
     private Optional<QuadraticAnalysis> quadratic = Optional.empty();
     private long lastStatus;
-    private int curveFrame;
+    private long lastCurves;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -97,11 +100,28 @@ public final class MainView extends BorderPane {
     }
 
     public void start() {
+        try {
+            fpsLog = FpsLog.open(System.getProperty(FpsLog.PROPERTY));
+        } catch (IOException e) {
+            model.report("frame-rate log not written: " + e.getMessage());
+        }
         timer.start();
     }
 
     public void stop() {
         timer.stop();
+        closeFpsLog();
+    }
+
+    private void closeFpsLog() {
+        if (fpsLog != null) {
+            try {
+                fpsLog.close();
+            } catch (IOException e) {
+                // the log is a measurement aid: losing its tail is not worth more than this
+            }
+            fpsLog = null;
+        }
     }
 
     private void createView() {
@@ -204,11 +224,22 @@ public final class MainView extends BorderPane {
             reveal.startedOver();
         }
         lastSteps = f.stepsRun();
+        if (fpsLog != null) {
+            try {
+                fpsLog.frame(now, f.stepsRun());
+            } catch (IOException e) {
+                model.report("frame-rate log stopped: " + e.getMessage());
+                closeFpsLog();
+            }
+        }
         map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
         mapTabs.redraw(f, now);
-        // curves move slowly on screen: while racing, every third frame (20 Hz) is enough and
-        // leaves the software renderer time for the map
-        if (!f.running() || ++curveFrame % 3 == 0) {
+        // curves move slowly on screen: while racing, 8 redraws a second are enough. A full
+        // redraw of twelve noisy 10,000-step curves costs the software renderer about two
+        // frames' time (tools/perf/fps.sh: ~12 ms of render CPU per frame at 20 Hz), more than
+        // the whole map
+        if (!f.running() || now - lastCurves >= CURVES_NANOS) {
+            lastCurves = now;
             curves.redraw(f);
         }
         if (now - lastStatus > STATUS_NANOS) {

@@ -25,8 +25,10 @@ public final class MapRenderer {
 
     private final HeatmapRenderer heatmap = new HeatmapRenderer();
     private final ContourRenderer contours = new ContourRenderer();
-    private double[] xs = new double[0];
-    private double[] ys = new double[0];
+    private static final Color OUTLINE = Color.rgb(0, 0, 0, 0.5);
+    private static final double SELECTED_SCALE = 1.8;
+
+    private final TrailPath path = new TrailPath();
 
     public HeatmapRenderer heatmap() {
         return heatmap;
@@ -52,7 +54,7 @@ public final class MapRenderer {
         drawStart(gc, p, proj);
         var racers = p.frame().racers();
         for (int i = 0; i < racers.size(); i++) {
-            drawTrail(gc, racers.get(i), proj, p.lineScale() * (i == p.selected() ? 1.8 : 1.0));
+            drawTrail(gc, racers.get(i), proj, trailScale(p.lineScale(), i == p.selected()));
         }
         if (p.selected() >= 0 && p.selected() < racers.size()) {
             drawArrows(gc, racers.get(p.selected()), proj, p.lineScale());
@@ -64,7 +66,7 @@ public final class MapRenderer {
         }
     }
 
-    private void drawCriticalPoints(GraphicsContext gc, MapPicture p, MapProjection proj) {
+    private static void drawCriticalPoints(GraphicsContext gc, MapPicture p, MapProjection proj) {
         double s = 6 * p.lineScale();
         gc.setLineWidth(2 * p.lineScale());
         for (CriticalPoint c : p.surface().criticalPoints()) {
@@ -94,7 +96,7 @@ public final class MapRenderer {
         }
     }
 
-    private void drawStart(GraphicsContext gc, MapPicture p, MapProjection proj) {
+    static void drawStart(GraphicsContext gc, MapPicture p, MapProjection proj) {
         double x = proj.px(p.startX());
         double y = proj.py(p.startY());
         double s = 7 * p.lineScale();
@@ -111,45 +113,49 @@ public final class MapRenderer {
         if (n == 0) {
             return;
         }
-        if (xs.length < n) {
-            xs = new double[Math.max(n, 2 * xs.length)];
-            ys = new double[xs.length];
-        }
-        int cx = t.indexOf("x");
-        int cy = t.indexOf("y");
-        int m = 0;
-        double lastX = Double.NaN;
-        double lastY = Double.NaN;
-        for (int i = 0; i < n; i++) {
-            double x = proj.px(t.value(cx, i));
-            double y = proj.py(t.value(cy, i));
-            // skip points within a pixel of the previous one: same picture, far less stroking
-            if (m > 0 && Math.abs(x - lastX) < 1 && Math.abs(y - lastY) < 1) {
-                continue;
-            }
-            xs[m] = clampPixel(x);
-            ys[m] = clampPixel(y);
-            lastX = x;
-            lastY = y;
-            m++;
-        }
+        path.clear();
+        path.append(t, 0, n, proj);
         // the newest point is always the trace's last one: make sure the line reaches it
-        double hx = proj.px(t.value(cx, n - 1));
-        double hy = proj.py(t.value(cy, n - 1));
-        xs[m - 1] = clampPixel(hx);
-        ys[m - 1] = clampPixel(hy);
-        Color colour = Color.web(r.colour());
+        path.setLast(proj.px(t.value("x", n - 1)), proj.py(t.value("y", n - 1)));
+        strokeTrail(gc, path.xs(), path.ys(), path.size(), colour(r), scale);
+        drawHead(gc, r, proj, scale);
+    }
+
+    /** The width factor of a trail: the selected one is drawn thicker. */
+    static double trailScale(double lineScale, boolean selected) {
+        return lineScale * (selected ? SELECTED_SCALE : 1.0);
+    }
+
+    /**
+     * Strokes the polyline through the first {@code count} vertices; a thick trail (the
+     * selected one) gets a dark outline under it.
+     */
+    static void strokeTrail(GraphicsContext gc, double[] px, double[] py, int count, Color colour, double scale) {
+        if (count < 1) {
+            return;
+        }
         gc.setLineCap(StrokeLineCap.ROUND);
         gc.setLineJoin(StrokeLineJoin.BEVEL);
         if (scale > 1) {
             // the selected trail gets a dark outline; one per trail would double the stroking cost
-            gc.setStroke(Color.rgb(0, 0, 0, 0.5));
+            gc.setStroke(OUTLINE);
             gc.setLineWidth(3.5 * scale);
-            gc.strokePolyline(xs, ys, m);
+            gc.strokePolyline(px, py, count);
         }
         gc.setStroke(colour);
         gc.setLineWidth(2 * scale);
-        gc.strokePolyline(xs, ys, m);
+        gc.strokePolyline(px, py, count);
+    }
+
+    /** The head marker (a dot), or for a diverged racer a cross with "diverged at step k". */
+    static void drawHead(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {
+        TraceSnapshot t = r.trace();
+        if (t.isEmpty()) {
+            return;
+        }
+        double hx = clampPixel(proj.px(t.last("x")));
+        double hy = clampPixel(proj.py(t.last("y")));
+        Color colour = colour(r);
         double rad = 5 * scale;
         if (r.diverged()) {
             gc.setStroke(colour);
@@ -170,8 +176,12 @@ public final class MapRenderer {
         }
     }
 
+    static Color colour(RacerSnapshot r) {
+        return Color.web(r.colour());
+    }
+
     /** A ring where the racer was at the curves' cursor step (the last kept point at or before it). */
-    private static void drawCursor(GraphicsContext gc, RacerSnapshot r, long step, MapProjection proj, double scale) {
+    static void drawCursor(GraphicsContext gc, RacerSnapshot r, long step, MapProjection proj, double scale) {
         TraceSnapshot t = r.trace();
         int lo = 0;
         int hi = t.size() - 1;
@@ -199,11 +209,11 @@ public final class MapRenderer {
         gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
     }
 
-    private static double clampPixel(double v) {
+    static double clampPixel(double v) {
         return Math.max(-1e5, Math.min(1e5, v));
     }
 
-    private void drawArrows(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {
+    static void drawArrows(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {
         StepTrace s = r.trace().lastStep();
         if (s == null || r.diverged() || r.trace().isEmpty()) {
             return;
@@ -230,7 +240,7 @@ public final class MapRenderer {
         }
     }
 
-    private void arrow(GraphicsContext gc, double x, double y, double ux, double uy, double fraction,
+    private static void arrow(GraphicsContext gc, double x, double y, double ux, double uy, double fraction,
                        Color colour, String text, double scale) {
         double n = Math.hypot(ux, uy);
         if (!(n > 0) || !Double.isFinite(n)) {
@@ -240,7 +250,7 @@ public final class MapRenderer {
         arrowPixels(gc, x, y, ux / n * len, uy / n * len, colour, text, scale);
     }
 
-    private void arrowPixels(GraphicsContext gc, double x, double y, double dx, double dy, Color colour,
+    private static void arrowPixels(GraphicsContext gc, double x, double y, double dx, double dy, Color colour,
                              String text, double scale) {
         double ex = x + dx;
         double ey = y + dy;

@@ -4,6 +4,9 @@ import dev.descent.ui.Styles;
 import dev.descent.ui.problem.ProblemViewModel;
 import dev.descent.core.race.RaceSnapshot;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.paint.Color;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -13,9 +16,11 @@ import javafx.scene.layout.Pane;
 import java.util.function.IntSupplier;
 
 /**
- * The map canvas. Click or drag (left button) sets the common start; scroll zooms around
- * the pointer; drag with the right button, or Shift + left, pans. Redrawn by
- * {@link #redraw} once per animation frame when something changed.
+ * The map: two stacked canvases (see {@link MapLayers}: an opaque base with the heatmap and
+ * the finished part of the trails, a transparent overlay with what moves). Click or drag
+ * (left button) sets the common start; scroll zooms around the pointer; drag with the right
+ * button, or Shift + left, pans. Redrawn by {@link #redraw} once per animation frame when
+ * something changed.
  */
 public final class MapView extends Pane {
     public static final String ID = "map";
@@ -25,10 +30,14 @@ public final class MapView extends Pane {
     private final ProblemViewModel problem;
     /** Offscreen: the heatmap and contours are drawn here once and kept as an image. */
     private final Canvas background = new Canvas();
+    /** The base layer; it also takes the mouse. */
     private final Canvas canvas = new Canvas();
+    private final Canvas overlay = new Canvas();
+    private final MapLayers layers = new MapLayers();
     private Object backgroundKey;
     private WritableImage backgroundImage;
     private final MapRenderer renderer = new MapRenderer();
+    private int drawnSelected = -2;
     private double dragX;
     private double dragY;
     private boolean panning;
@@ -46,13 +55,20 @@ public final class MapView extends Pane {
     private void createView() {
         setId(ID);
         getStyleClass().add(Styles.PLOT);
-        getChildren().add(canvas);
+        overlay.setMouseTransparent(true);
+        // an opaque background makes this pane the render root of the map's dirty region: the
+        // software pipeline then paints neither the window's backgrounds under it nor the split
+        // panes' clips (which it renders as masks), half its time per frame before
+        setBackground(new Background(new BackgroundFill(Color.BLACK, null, null)));
+        getChildren().addAll(canvas, overlay);
         setMinSize(200, 200);
     }
 
     private void bindViewModel() {
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
+        overlay.widthProperty().bind(widthProperty());
+        overlay.heightProperty().bind(heightProperty());
         canvas.widthProperty().addListener(o -> dirty = true);
         canvas.heightProperty().addListener(o -> dirty = true);
         problem.surfaceProperty().addListener(o -> dirty = true);
@@ -77,10 +93,8 @@ public final class MapView extends Pane {
 
     /** Draws the frame when it or the view changed. */
     public void redraw(RaceSnapshot frame, IntSupplier selected, long cursorStep) {
-        if (cursorStep != drawnCursor) {
-            dirty = true;
-        }
-        if (!dirty && frame == drawn) {
+        int selectedIndex = selected.getAsInt();
+        if (!dirty && frame == drawn && cursorStep == drawnCursor && selectedIndex == drawnSelected) {
             return;
         }
         drawnCursor = cursorStep;
@@ -91,23 +105,22 @@ public final class MapView extends Pane {
         }
         double[] start = problem.startProperty().get();
         MapPicture picture = new MapPicture(problem.surfaceProperty().get(), problem.windowProperty().get(),
-                problem.logScaleProperty().get(), frame, selected.getAsInt(), start[0], start[1], lineScale,
+                problem.logScaleProperty().get(), frame, selectedIndex, start[0], start[1], lineScale,
                 cursorStep);
         Object key = java.util.List.of(picture.surface(), picture.window(), picture.logScale(), w, h, lineScale);
         if (!key.equals(backgroundKey)) {
-            // one opaque layer redrawn per frame costs the software pipeline far less than a
-            // transparent overlay blended over a second canvas
             background.setWidth(w);
             background.setHeight(h);
             renderer.drawBackground(background.getGraphicsContext2D(), picture, w, h, RESOLUTION);
             backgroundImage = background.snapshot(null, null);
             backgroundKey = key;
         }
-        var gc = canvas.getGraphicsContext2D();
-        gc.setImageSmoothing(false);
-        gc.drawImage(backgroundImage, 0, 0);
-        renderer.drawRace(gc, picture, w, h);
+        if (dirty) {
+            layers.invalidate();
+        }
+        layers.draw(canvas.getGraphicsContext2D(), overlay.getGraphicsContext2D(), picture, backgroundImage, w, h);
         drawn = frame;
+        drawnSelected = selectedIndex;
         dirty = false;
     }
 
