@@ -61,6 +61,9 @@ public final class DataModeViewModel implements AutoCloseable {
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<LrRangeResult> lrResult = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper lrRunning = new ReadOnlyBooleanWrapper(false);
+    /** A lesson preset's racer variants (own network or scaling), by panel racer; absent = none. */
+    private final java.util.Map<RacerViewModel, dev.descent.core.preset.RacerVariant> variants =
+            new java.util.IdentityHashMap<>();
     private double stepsPerSecond = 200;
     private boolean suspendEdits;
 
@@ -265,7 +268,7 @@ public final class DataModeViewModel implements AutoCloseable {
                 if (!r.enabledProperty().get()) {
                     continue;
                 }
-                out.add(toSessionRacer(r.toConfig(), null, null, null));
+                out.add(withVariant(toSessionRacer(r.toConfig(), null, null, null), variants.get(r)));
             }
         } else {
             RacerViewModel base = racers.selectedProperty().get() != null ? racers.selectedProperty().get()
@@ -301,6 +304,19 @@ public final class DataModeViewModel implements AutoCloseable {
     private static SessionRacer toSessionRacer(RacerConfig c, String label, Init init, ActivationSpec act) {
         return new SessionRacer(c.colour(), spec(c, label, init), act,
                 c.schedule() == null ? null : Spec.parse(c.schedule()));
+    }
+
+    /** The racer with a preset variant's own network and scaling (a scaling equal to the data's is none). */
+    private SessionRacer withVariant(SessionRacer r, dev.descent.core.preset.RacerVariant v) {
+        if (v == null) {
+            return r;
+        }
+        dev.descent.core.data.Normalization n = v.normalize() == null ? null
+                : dev.descent.core.data.Normalization.of(v.normalize());
+        if (n == data.normalizationProperty().get()) {
+            n = null;
+        }
+        return new SessionRacer(r.colour(), r.spec(), r.activation(), r.schedule(), v.network(), n);
     }
 
     private static TrainingRacerSpec spec(RacerConfig c, String label, Init init) {
@@ -386,6 +402,10 @@ public final class DataModeViewModel implements AutoCloseable {
         int i = racers.racers().indexOf(target);
         suspendEdits = true;
         try {
+            dev.descent.core.preset.RacerVariant v = variants.remove(target);
+            if (v != null) {
+                variants.put(replaced, v);
+            }
             racers.racers().set(i, replaced);
             racers.selectedProperty().set(replaced);
         } finally {
@@ -414,6 +434,14 @@ public final class DataModeViewModel implements AutoCloseable {
         List<RacerViewModel> loaded = new ArrayList<>();
         for (RacerConfig c : preset.racers()) {
             loaded.add(RacerViewModel.fromConfig(c));
+        }
+        for (int i = 0; i < preset.racers().size(); i++) {
+            dev.descent.core.preset.NetworkConfig own = preset.variant(i).network();
+            if (own != null) {
+                ActivationSpec.parse(own.activation());
+                Init.parse(own.init());
+                dev.descent.core.nn.Loss.parse(own.loss());
+            }
         }
         if (loaded.size() > RacersViewModel.MAX_RACERS) {
             throw new ConfigException("racers: at most " + RacersViewModel.MAX_RACERS + ", was " + loaded.size());
@@ -444,7 +472,13 @@ public final class DataModeViewModel implements AutoCloseable {
                 network.epochsProperty().set(preset.epochs());
             }
             racers.clear();
+            variants.clear();
             loaded.forEach(racers::add);
+            for (int i = 0; i < loaded.size(); i++) {
+                if (!preset.variant(i).equals(dev.descent.core.preset.RacerVariant.NONE)) {
+                    variants.put(loaded.get(i), preset.variant(i));
+                }
+            }
             racers.selectedProperty().set(loaded.isEmpty() ? null : loaded.get(0));
         } finally {
             suspendEdits = false;
