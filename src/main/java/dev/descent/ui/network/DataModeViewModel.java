@@ -211,10 +211,13 @@ public final class DataModeViewModel implements AutoCloseable {
         if (runner == null || s == null) {
             return;
         }
-        int rows = s.data().train().size();
-        int batch = Math.min(network.batchProperty().get(), rows);
+        // racers with their own batch size have their own epoch length: the selected racer's counts
+        int sel = Math.min(Math.max(0, selectedIndex.get()), s.racers().size() - 1);
+        int rows = s.dataOf(sel).train().size();
+        int batch = Math.min(s.optionsOf(sel).batch(), rows);
         int perEpoch = (rows + batch - 1) / batch;
-        long done = runner.snapshot().stepsRun();
+        RaceSnapshot now = runner.snapshot();
+        long done = now.racers().size() == s.racers().size() ? now.racers().get(sel).stepsRun() : now.stepsRun();
         long steps = perEpoch - done % perEpoch;
         for (long i = 0; i < steps; i++) {
             runner.stepOnce();
@@ -343,16 +346,10 @@ public final class DataModeViewModel implements AutoCloseable {
         }
         int index = Math.min(selectedIndex.get(), s.racers().size() - 1);
         SessionRacer racer = s.racers().get(index);
-        PreparedData p = s.data();
-        MlpSpec spec;
-        TrainingRaceOptions options;
-        try {
-            spec = network.spec(p.train());
-            options = network.options(data.seedProperty().get());
-        } catch (IllegalArgumentException e) {
-            message.set("LR range test: " + e.getMessage());
-            return CompletableFuture.failedFuture(e);
-        }
+        // the racer's own network and scaling, as it trains in the race
+        PreparedData p = s.dataOf(index);
+        MlpSpec spec = s.specOf(index);
+        TrainingRaceOptions options = s.optionsOf(index);
         lrRunning.set(true);
         message.set("LR range test for " + racer.label() + " ...");
         CompletableFuture<LrRangeResult> result = new CompletableFuture<>();

@@ -49,6 +49,8 @@ public final class TrainingSession implements Steppable, AutoCloseable {
     private final PreparedData data;
     private final List<SessionRacer> racers;
     private final List<Group> groups = new ArrayList<>();
+    private final Setup[] setups;
+    private final PreparedData[] racerData;
     private final List<List<TrainingRaceEpoch>> epochs = new ArrayList<>();
     private final LongSupplier clock;
     private final long refreshNanos;
@@ -146,8 +148,11 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         this.evalRows = Math.min(eval.size(), HISTOGRAM_ROWS);
         this.evalFeatures = rows(eval.features(), evalRows, r -> r);
         Map<Setup, List<Integer>> byKey = new LinkedHashMap<>();
+        this.setups = new Setup[racers.size()];
+        this.racerData = new PreparedData[racers.size()];
         for (int i = 0; i < racers.size(); i++) {
-            byKey.computeIfAbsent(setup(racers.get(i), base, options, stopping, data.train()), k -> new ArrayList<>()).add(i);
+            setups[i] = setup(racers.get(i), base, options, stopping, data.train());
+            byKey.computeIfAbsent(setups[i], k -> new ArrayList<>()).add(i);
             epochs.add(new ArrayList<>());
         }
         Map<Normalization, PreparedData> scaled = new HashMap<>();
@@ -161,6 +166,9 @@ public final class TrainingSession implements Steppable, AutoCloseable {
                 TrainingRace race = new TrainingRace(backend, k.spec(), d.train(), d.validation(), specs,
                         k.options(), k.stopping());
                 int[] idx = members.stream().mapToInt(Integer::intValue).toArray();
+                for (int i : idx) {
+                    racerData[i] = d;
+                }
                 race.addListener(ep -> epochs.get(idx[ep.racer()]).add(ep));
                 int dim = data.train().dimension();
                 float[] grid = d == data ? gridFeatures : rows(unpack(gridFeatures, dim), gridRows,
@@ -181,8 +189,24 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         return racers;
     }
 
+    /** The data as the panels show it (the data panel's scaling). */
     public PreparedData data() {
         return data;
+    }
+
+    /** The architecture racer {@code index} trains (its own network if it has one). */
+    public MlpSpec specOf(int index) {
+        return setups[index].spec();
+    }
+
+    /** The training options (batch size, l1, l2, init, epochs, seed) of racer {@code index}. */
+    public TrainingRaceOptions optionsOf(int index) {
+        return setups[index].options();
+    }
+
+    /** The rows racer {@code index} trains on, in its own scaling. */
+    public PreparedData dataOf(int index) {
+        return racerData[index];
     }
 
     /** The newest network frame; safe from any thread; never null. */

@@ -50,6 +50,22 @@ class PresetVariantSessionTest {
         assertTrue(expected.get(1).trainLoss() < expected.get(0).trainLoss(), expected.toString());
     }
 
+    @Test
+    void batchSizeVariantsTrainWithTheirOwnBatchAndStepEpochCountsTheSelectedRacersEpoch() throws Exception {
+        model.apply(PresetFiles.load(Path.of("presets/batch-size.json")));
+        TrainingSession s = model.session();
+        assertEquals(List.of(1, 32, 300), List.of(s.optionsOf(0).batch(), s.optionsOf(1).batch(),
+                s.optionsOf(2).batch()));
+        model.selectedIndexProperty().set(1);
+        int rows = s.dataOf(1).train().size();
+        long perEpoch = (rows + 31) / 32;
+        model.stepEpoch();
+        RaceSnapshot done = model.awaitFrame(f -> f.racers().get(1).stepsRun() == perEpoch,
+                Duration.ofSeconds(30)).orElseThrow();
+        assertEquals(perEpoch, done.racers().get(1).stepsRun());
+        assertEquals(perEpoch, done.racers().get(0).stepsRun(), "the batch-1 racer steps in lock-step");
+    }
+
     /** Trains the preset with {@code run}'s plan and in the app; final train losses agree per racer. */
     private List<TrainingRaceResult> appMatchesRun(String file, double relative) throws Exception {
         Preset preset = PresetFiles.load(Path.of(file));
