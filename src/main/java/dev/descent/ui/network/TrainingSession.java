@@ -125,7 +125,8 @@ public final class TrainingSession implements Steppable, AutoCloseable {
 
     /**
      * @param backend      where every net computes (the caller keeps it)
-     * @param base         the architecture; a racer's own activation replaces the base one
+     * @param base         the architecture; a racer's own network (with its options and early
+     *                     stopping) replaces it, a racer's own activation replaces the base one
      * @param racers       at least one
      * @param clock        nanosecond clock for throttling the class maps
      * @param refreshNanos least time between two class-map computations while playing
