@@ -149,15 +149,28 @@ public final class TrainingPlan implements AutoCloseable {
     private TrainingRace race(Key key, List<TrainingRacerSpec> racers, Preset preset, DatasetProblem problem,
                               Backend backend) {
         NetworkConfig n = key.network();
-        Loss loss = Loss.parse(n.loss());
-        MlpSpec spec = new MlpSpec(dataset.dimension(), n.layers(), NetworkData.outputsFor(dataset, loss),
-                ActivationSpec.parse(n.activation()), n.batchnorm(), n.dropout(), loss);
-        TrainingRaceOptions options = new TrainingRaceOptions(preset.epochs(), n.batchSize(), n.l1(), n.l2(),
-                preset.seed(), Init.parse(n.init()), null);
+        MlpSpec spec = mlpSpec(n, dataset);
+        TrainingRaceOptions options = options(n, preset.epochs(), preset.seed());
         DataSplit split = DataSplit.split(dataset, problem.split(), 0, new SplittableRandom(preset.seed()))
                 .normalized(Normalization.of(key.normalize()));
         return new TrainingRace(backend, spec, split.train(), split.validation(), racers, options,
                 n.earlyStoppingOptions());
+    }
+
+    /**
+     * The architecture {@code n} describes for a data set: its inputs, hidden layers, activation,
+     * batch norm, dropout, loss, and as many outputs as the loss needs for the data's targets.
+     * The app's data-set mode builds a racer variant's network with it too.
+     */
+    public static MlpSpec mlpSpec(NetworkConfig n, Dataset data) {
+        Loss loss = Loss.parse(n.loss());
+        return new MlpSpec(data.dimension(), n.layers(), NetworkData.outputsFor(data, loss),
+                ActivationSpec.parse(n.activation()), n.batchnorm(), n.dropout(), loss);
+    }
+
+    /** The training options {@code n} describes (batch size, l1, l2, init) for a budget and a seed. */
+    public static TrainingRaceOptions options(NetworkConfig n, int epochs, long seed) {
+        return new TrainingRaceOptions(epochs, n.batchSize(), n.l1(), n.l2(), seed, Init.parse(n.init()), null);
     }
 
     private static TrainingRaceEpoch renumber(TrainingRaceEpoch e, int racer) {

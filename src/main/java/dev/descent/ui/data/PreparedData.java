@@ -2,6 +2,7 @@ package dev.descent.ui.data;
 
 import dev.descent.core.data.Dataset;
 import dev.descent.core.data.FeatureScaler;
+import dev.descent.core.data.Normalization;
 
 /**
  * A data set made ready for training: the training part (scaled, then noise-augmented) and
@@ -64,6 +65,39 @@ public record PreparedData(Dataset source, Dataset train, Dataset validation, Fe
             r[2] = Math.min(r[2], y);
             r[3] = Math.max(r[3], y);
         }
+    }
+
+    /**
+     * The same rows under another scaling, for a racer whose lesson is the scaling (unscaled
+     * against standardised features): every row is mapped back to data units with
+     * {@link #scaler()} and scaled again with {@code other} fitted on the training rows. The
+     * split (and any augmentation) stays the same, so only the scaling differs.
+     */
+    public PreparedData rescaled(Normalization other) {
+        Dataset rawTrain = inverted(train);
+        FeatureScaler next = other.fit(rawTrain);
+        Dataset t = next.apply(rawTrain);
+        Dataset v = next.apply(inverted(validation));
+        double[] mean = new double[t.dimension()];
+        for (double[] row : t.features()) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += row[j] / t.size();
+            }
+        }
+        return new PreparedData(source, t, v, next, featureX, featureY, mean);
+    }
+
+    /** A row in this data's scaled units mapped into {@code other}'s scaled units (same source). */
+    public double[] toScaleOf(PreparedData other, double[] row) {
+        return other.scaler.apply(scaler.invert(row));
+    }
+
+    private Dataset inverted(Dataset d) {
+        double[][] rows = new double[d.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = scaler.invert(d.features()[i]);
+        }
+        return new Dataset(d.name(), rows, d.targets(), d.classes(), d.featureNames(), d.classNames());
     }
 
     /** The point of row i of {@code d} in plot coordinates: {x, y}. */

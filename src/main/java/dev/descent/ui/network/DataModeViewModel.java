@@ -61,6 +61,9 @@ public final class DataModeViewModel implements AutoCloseable {
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<LrRangeResult> lrResult = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper lrRunning = new ReadOnlyBooleanWrapper(false);
+    /** A lesson preset's racer variants (own network or scaling), by panel racer; absent = none. */
+    private final java.util.Map<RacerViewModel, dev.descent.core.preset.RacerVariant> variants =
+            new java.util.IdentityHashMap<>();
     private double stepsPerSecond = 200;
     private boolean suspendEdits;
 
@@ -208,10 +211,13 @@ public final class DataModeViewModel implements AutoCloseable {
         if (runner == null || s == null) {
             return;
         }
-        int rows = s.data().train().size();
-        int batch = Math.min(network.batchProperty().get(), rows);
+        // racers with their own batch size have their own epoch length: the selected racer's counts
+        int sel = Math.min(Math.max(0, selectedIndex.get()), s.racers().size() - 1);
+        int rows = s.dataOf(sel).train().size();
+        int batch = Math.min(s.optionsOf(sel).batch(), rows);
         int perEpoch = (rows + batch - 1) / batch;
-        long done = runner.snapshot().stepsRun();
+        RaceSnapshot now = runner.snapshot();
+        long done = now.racers().size() == s.racers().size() ? now.racers().get(sel).stepsRun() : now.stepsRun();
         long steps = perEpoch - done % perEpoch;
         for (long i = 0; i < steps; i++) {
             runner.stepOnce();
@@ -265,7 +271,7 @@ public final class DataModeViewModel implements AutoCloseable {
                 if (!r.enabledProperty().get()) {
                     continue;
                 }
-                out.add(toSessionRacer(r.toConfig(), null, null, null));
+                out.add(withVariant(toSessionRacer(r.toConfig(), null, null, null), variants.get(r)));
             }
         } else {
             RacerViewModel base = racers.selectedProperty().get() != null ? racers.selectedProperty().get()
@@ -303,6 +309,19 @@ public final class DataModeViewModel implements AutoCloseable {
                 c.schedule() == null ? null : Spec.parse(c.schedule()));
     }
 
+    /** The racer with a preset variant's own network and scaling (a scaling equal to the data's is none). */
+    private SessionRacer withVariant(SessionRacer r, dev.descent.core.preset.RacerVariant v) {
+        if (v == null) {
+            return r;
+        }
+        dev.descent.core.data.Normalization n = v.normalize() == null ? null
+                : dev.descent.core.data.Normalization.of(v.normalize());
+        if (n == data.normalizationProperty().get()) {
+            n = null;
+        }
+        return new SessionRacer(r.colour(), r.spec(), r.activation(), r.schedule(), v.network(), n);
+    }
+
     private static TrainingRacerSpec spec(RacerConfig c, String label, Init init) {
         return new TrainingRacerSpec(label == null ? c.label() : label, Spec.parse(c.optimizer()), init,
                 c.clipNorm() > 0 ? c.clipNorm() : Double.NaN, c.clipValue() > 0 ? c.clipValue() : Double.NaN,
@@ -327,16 +346,10 @@ public final class DataModeViewModel implements AutoCloseable {
         }
         int index = Math.min(selectedIndex.get(), s.racers().size() - 1);
         SessionRacer racer = s.racers().get(index);
-        PreparedData p = s.data();
-        MlpSpec spec;
-        TrainingRaceOptions options;
-        try {
-            spec = network.spec(p.train());
-            options = network.options(data.seedProperty().get());
-        } catch (IllegalArgumentException e) {
-            message.set("LR range test: " + e.getMessage());
-            return CompletableFuture.failedFuture(e);
-        }
+        // the racer's own network and scaling, as it trains in the race
+        PreparedData p = s.dataOf(index);
+        MlpSpec spec = s.specOf(index);
+        TrainingRaceOptions options = s.optionsOf(index);
         lrRunning.set(true);
         message.set("LR range test for " + racer.label() + " ...");
         CompletableFuture<LrRangeResult> result = new CompletableFuture<>();
@@ -386,6 +399,10 @@ public final class DataModeViewModel implements AutoCloseable {
         int i = racers.racers().indexOf(target);
         suspendEdits = true;
         try {
+            dev.descent.core.preset.RacerVariant v = variants.remove(target);
+            if (v != null) {
+                variants.put(replaced, v);
+            }
             racers.racers().set(i, replaced);
             racers.selectedProperty().set(replaced);
         } finally {
@@ -414,6 +431,14 @@ public final class DataModeViewModel implements AutoCloseable {
         List<RacerViewModel> loaded = new ArrayList<>();
         for (RacerConfig c : preset.racers()) {
             loaded.add(RacerViewModel.fromConfig(c));
+        }
+        for (int i = 0; i < preset.racers().size(); i++) {
+            dev.descent.core.preset.NetworkConfig own = preset.variant(i).network();
+            if (own != null) {
+                ActivationSpec.parse(own.activation());
+                Init.parse(own.init());
+                dev.descent.core.nn.Loss.parse(own.loss());
+            }
         }
         if (loaded.size() > RacersViewModel.MAX_RACERS) {
             throw new ConfigException("racers: at most " + RacersViewModel.MAX_RACERS + ", was " + loaded.size());
@@ -444,7 +469,13 @@ public final class DataModeViewModel implements AutoCloseable {
                 network.epochsProperty().set(preset.epochs());
             }
             racers.clear();
+            variants.clear();
             loaded.forEach(racers::add);
+            for (int i = 0; i < loaded.size(); i++) {
+                if (!preset.variant(i).equals(dev.descent.core.preset.RacerVariant.NONE)) {
+                    variants.put(loaded.get(i), preset.variant(i));
+                }
+            }
             racers.selectedProperty().set(loaded.isEmpty() ? null : loaded.get(0));
         } finally {
             suspendEdits = false;

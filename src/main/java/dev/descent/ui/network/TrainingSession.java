@@ -1,6 +1,9 @@
 package dev.descent.ui.network;
 
 import dev.descent.core.compute.Backend;
+import dev.descent.core.data.Dataset;
+import dev.descent.core.data.Normalization;
+import dev.descent.core.preset.TrainingPlan;
 import dev.descent.core.nn.ActivationSpec;
 import dev.descent.core.nn.Loss;
 import dev.descent.core.nn.MlpSpec;
@@ -15,6 +18,7 @@ import dev.descent.core.race.TrainingRacerSpec;
 import dev.descent.ui.data.PreparedData;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,10 @@ import java.util.function.LongSupplier;
 
 /**
  * A data-set race for the {@code RaceRunner}: the app's racers grouped into {@link TrainingRace}s
- * that share an activation (the engine batches one architecture per race), stepped in lock-step on the same minibatches (same seed). Besides the
+ * that share an architecture, training options and feature scaling (the engine batches one
+ * architecture per race): a raced activation or a lesson preset's racer variant (its own network
+ * or scaling) puts a racer in its own race. Every race has the session's seed, so races see the
+ * same split, minibatch order and, for the same architecture, the same starting weights. Besides the
  * usual {@link RaceSnapshot} it publishes a {@link NetworkFrame} (class maps over the input
  * plane, epoch histories, weights), recomputed at most every {@code refreshNanos} while
  * playing fast and after every single step.
@@ -42,6 +49,8 @@ public final class TrainingSession implements Steppable, AutoCloseable {
     private final PreparedData data;
     private final List<SessionRacer> racers;
     private final List<Group> groups = new ArrayList<>();
+    private final Setup[] setups;
+    private final PreparedData[] racerData;
     private final List<List<TrainingRaceEpoch>> epochs = new ArrayList<>();
     private final LongSupplier clock;
     private final long refreshNanos;
@@ -58,12 +67,66 @@ public final class TrainingSession implements Steppable, AutoCloseable {
     private volatile boolean frameRequested;
     private final List<TrainingSession> predecessors = new ArrayList<>();
 
-    private record Group(TrainingRace race, int[] members) {
+    /**
+     * One engine race: racers with the same effective architecture, training options, early
+     * stopping and feature scaling, and the class-map grid and histogram rows in its scaling.
+     */
+    private record Group(TrainingRace race, int[] members, float[] gridFeatures, float[] evalFeatures) {
+    }
+
+    /** What racers must share to train in one race; a null normalization is the session data's. */
+    private record Setup(MlpSpec spec, TrainingRaceOptions options, EarlyStopping.Options stopping,
+                         Normalization normalization) {
+    }
+
+    /**
+     * A racer's effective set-up: its own network (a preset's racer variant, built as
+     * {@link TrainingPlan} builds it, with the session's epochs and seed) or the base one, its
+     * own activation if raced, and its own scaling.
+     */
+    private static Setup setup(SessionRacer r, MlpSpec base, TrainingRaceOptions options,
+                               EarlyStopping.Options stopping, Dataset train) {
+        MlpSpec spec = base;
+        TrainingRaceOptions o = options;
+        EarlyStopping.Options s = stopping;
+        if (r.network() != null) {
+            spec = TrainingPlan.mlpSpec(r.network(), train);
+            o = TrainingPlan.options(r.network(), options.epochs(), options.seed());
+            s = r.network().earlyStoppingOptions();
+        }
+        if (r.activation() != null) {
+            spec = new MlpSpec(spec.inputs(), spec.hidden(), spec.outputs(), r.activation(), spec.batchNorm(),
+                    spec.dropout(), spec.loss());
+        }
+        return new Setup(spec, o, s, r.normalization());
+    }
+
+    private static double[][] unpack(float[] flat, int d) {
+        double[][] out = new double[flat.length / d][d];
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i][j] = flat[i * d + j];
+            }
+        }
+        return out;
+    }
+
+    private static float[] rows(double[][] rows, int n, java.util.function.UnaryOperator<double[]> map) {
+        int d = n == 0 ? 0 : rows[0].length;
+        float[] out = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            double[] r = map.apply(rows[i]);
+            for (int j = 0; j < d; j++) {
+                out[i * d + j] = (float) r[j];
+            }
+        }
+        return out;
     }
 
     /**
      * @param backend      where every net computes (the caller keeps it)
-     * @param base         the architecture; a racer's own activation replaces the base one
+     * @param base         the architecture; a racer's own network (with its options and early
+     *                     stopping) replaces it, a racer's own activation replaces the base one
      * @param racers       at least one
      * @param clock        nanosecond clock for throttling the class maps
      * @param refreshNanos least time between two class-map computations while playing
@@ -78,42 +141,46 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         this.racers = List.copyOf(racers);
         this.clock = clock;
         this.refreshNanos = refreshNanos;
-        Map<List<Object>, List<Integer>> byKey = new LinkedHashMap<>();
-        for (int i = 0; i < racers.size(); i++) {
-            SessionRacer r = racers.get(i);
-            ActivationSpec a = r.activation() == null ? base.activation() : r.activation();
-            byKey.computeIfAbsent(List.of(a), k -> new ArrayList<>()).add(i);
-            epochs.add(new ArrayList<>());
-        }
-        try {
-            for (List<Integer> members : byKey.values()) {
-                SessionRacer first = racers.get(members.get(0));
-                ActivationSpec a = first.activation() == null ? base.activation() : first.activation();
-                MlpSpec spec = new MlpSpec(base.inputs(), base.hidden(), base.outputs(), a, base.batchNorm(),
-                        base.dropout(), base.loss());
-                List<TrainingRacerSpec> specs = members.stream().map(i -> racers.get(i).trainingSpec()).toList();
-                TrainingRace race = new TrainingRace(backend, spec, data.train(), data.validation(), specs, options,
-                        stopping);
-                int[] idx = members.stream().mapToInt(Integer::intValue).toArray();
-                race.addListener(e -> epochs.get(idx[e.racer()]).add(e));
-                groups.add(new Group(race, idx));
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
         this.plane = data.plane();
         this.gridRows = data.curve() ? GRID : GRID * GRID;
         this.channels = data.classification() ? data.train().classes() : 1;
         this.gridFeatures = gridFeatures();
         var eval = data.validation().size() > 0 ? data.validation() : data.train();
         this.evalRows = Math.min(eval.size(), HISTOGRAM_ROWS);
-        int d = eval.dimension();
-        this.evalFeatures = new float[evalRows * d];
-        for (int i = 0; i < evalRows; i++) {
-            for (int j = 0; j < d; j++) {
-                evalFeatures[i * d + j] = (float) eval.features()[i][j];
+        this.evalFeatures = rows(eval.features(), evalRows, r -> r);
+        Map<Setup, List<Integer>> byKey = new LinkedHashMap<>();
+        this.setups = new Setup[racers.size()];
+        this.racerData = new PreparedData[racers.size()];
+        for (int i = 0; i < racers.size(); i++) {
+            setups[i] = setup(racers.get(i), base, options, stopping, data.train());
+            byKey.computeIfAbsent(setups[i], k -> new ArrayList<>()).add(i);
+            epochs.add(new ArrayList<>());
+        }
+        Map<Normalization, PreparedData> scaled = new HashMap<>();
+        try {
+            for (Map.Entry<Setup, List<Integer>> e : byKey.entrySet()) {
+                Setup k = e.getKey();
+                List<Integer> members = e.getValue();
+                PreparedData d = k.normalization() == null ? data
+                        : scaled.computeIfAbsent(k.normalization(), data::rescaled);
+                List<TrainingRacerSpec> specs = members.stream().map(i -> racers.get(i).trainingSpec()).toList();
+                TrainingRace race = new TrainingRace(backend, k.spec(), d.train(), d.validation(), specs,
+                        k.options(), k.stopping());
+                int[] idx = members.stream().mapToInt(Integer::intValue).toArray();
+                for (int i : idx) {
+                    racerData[i] = d;
+                }
+                race.addListener(ep -> epochs.get(idx[ep.racer()]).add(ep));
+                int dim = data.train().dimension();
+                float[] grid = d == data ? gridFeatures : rows(unpack(gridFeatures, dim), gridRows,
+                        r -> data.toScaleOf(d, r));
+                float[] evals = d == data ? evalFeatures : rows(unpack(evalFeatures, dim), evalRows,
+                        r -> data.toScaleOf(d, r));
+                groups.add(new Group(race, idx, grid, evals));
             }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
         computeFrame();
     }
@@ -123,8 +190,24 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         return racers;
     }
 
+    /** The data as the panels show it (the data panel's scaling). */
     public PreparedData data() {
         return data;
+    }
+
+    /** The architecture racer {@code index} trains (its own network if it has one). */
+    public MlpSpec specOf(int index) {
+        return setups[index].spec();
+    }
+
+    /** The training options (batch size, l1, l2, init, epochs, seed) of racer {@code index}. */
+    public TrainingRaceOptions optionsOf(int index) {
+        return setups[index].options();
+    }
+
+    /** The rows racer {@code index} trains on, in its own scaling. */
+    public PreparedData dataOf(int index) {
+        return racerData[index];
     }
 
     /** The newest network frame; safe from any thread; never null. */
@@ -223,7 +306,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         for (Group g : groups) {
             TrainingRace race = g.race;
             steps = Math.max(steps, race.steps());
-            float[] out = race.predict(gridFeatures, gridRows);
+            float[] out = race.predict(g.gridFeatures, gridRows);
             RaceSnapshot s = race.snapshot();
             int outs = race.spec().outputs();
             for (int k = 0; k < g.members.length; k++) {
@@ -233,7 +316,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
                 double[] params = race.parameters(k);
                 list.set(global, new RacerFrame(sr.label(), sr.colour(), race.spec(), grid,
                         epochs.get(global), params, s.racers().get(k).divergenceMessage(),
-                        ActivationHistograms.of(race.spec(), params, evalFeatures, evalRows, BINS)));
+                        ActivationHistograms.of(race.spec(), params, g.evalFeatures, evalRows, BINS)));
             }
         }
         frameRequested = false;

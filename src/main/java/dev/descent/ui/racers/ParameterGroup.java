@@ -28,11 +28,37 @@ public record ParameterGroup(String name, List<HyperParameter> parameters, Map<S
     public static ParameterGroup withDefaults(String name, List<HyperParameter> parameters) {
         Map<String, String> values = new LinkedHashMap<>();
         for (HyperParameter p : parameters) {
-            if (p.defaultValue() != null) {
+            if (isValue(p.kind(), p.defaultValue())) {
                 values.put(p.name(), p.defaultValue());
             }
         }
         return new ParameterGroup(name, parameters, values);
+    }
+
+    /**
+     * Whether a default is a value the registry parses. A descriptive default ("optimizer lr",
+     * "step_size_up") means "taken from elsewhere when left out", so writing it into a spec
+     * would make the spec invalid (a cyclic racer would sit out the race).
+     */
+    static boolean isValue(HyperParameter.Kind kind, String text) {
+        if (text == null) {
+            return false;
+        }
+        try {
+            switch (kind) {
+                case DOUBLE -> Double.parseDouble(text.trim());
+                case INT -> Integer.parseInt(text.trim());
+                case BOOLEAN -> {
+                    return text.trim().equalsIgnoreCase("true") || text.trim().equalsIgnoreCase("false");
+                }
+                default -> {
+                    return true;
+                }
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     public String value(String key) {

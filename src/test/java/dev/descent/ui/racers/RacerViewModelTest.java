@@ -85,4 +85,25 @@ class RacerViewModelTest {
         assertEquals("0.01", r.optimizerProperty().get().value("lr"));
         assertEquals("0.5", c.optimizerProperty().get().value("lr"));
     }
+
+    @Test
+    void aCyclicPresetRacerKeepsADescriptiveDefaultOutOfItsSpec() {
+        RacerViewModel r = RacerViewModel.fromConfig(new RacerConfig("cyclic", "#00ff00", "sgd lr=0.01",
+                "cyclic max_lr=0.1 step_size_up=10", 0, 0, true));
+        String schedule = r.toConfig().schedule();
+        assertFalse(schedule.contains("base_lr"), schedule);
+        assertFalse(schedule.contains("step_size_down"), schedule);
+        assertTrue(schedule.contains("max_lr=0.1"), schedule);
+        dev.descent.core.schedule.Schedules.create(schedule, 0.01, 0.9);
+    }
+
+    @Test
+    void choosingCyclicAndGivingMaxLrMakesAValidSchedule() {
+        RacerViewModel r = sgd();
+        r.chooseSchedule("cyclic");
+        assertTrue(r.setScheduleValue("max_lr", "0.1"), r.errorProperty().get());
+        assertEquals("", r.errorProperty().get());
+        assertNull(r.scheduleProperty().get().value("base_lr"));
+        dev.descent.core.schedule.Schedules.create(r.toConfig().schedule(), 0.01, 0.9);
+    }
 }
