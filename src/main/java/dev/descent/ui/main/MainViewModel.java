@@ -255,6 +255,7 @@ public final class MainViewModel implements AutoCloseable {
         RaceOptions newOptions = preset.steps() > 0 ? options.withMaxSteps(preset.steps())
                 : options.withMaxSteps(Long.MAX_VALUE);
         pause();
+        dataMode.set(false); // a surface preset opened from data-set mode shows the surface
         suspendEdits = true;
         try {
             racers.clear();

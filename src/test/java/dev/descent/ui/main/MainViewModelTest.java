@@ -88,4 +88,15 @@ class MainViewModelTest {
         // |x_k| = 2^k passes 1e15 first at k = 50
         assertEquals(50, s.racers().get(1).divergedAt());
     }
+
+    @Test
+    void aSurfacePresetOpenedInDataSetModeSwitchesBackToSurfaces() throws Exception {
+        model.attachDataMode(new dev.descent.ui.network.DataModeViewModel(new dev.descent.core.compute.CpuBackend(),
+                dev.descent.core.compute.CpuBackend::new, "cpu (test)", System::nanoTime, Runnable::run));
+        model.dataModeProperty().set(true);
+        var preset = dev.descent.core.preset.PresetFiles.load(java.nio.file.Path.of("presets/gradient-clipping-cliff.json"));
+        model.apply(preset);
+        assertEquals(false, model.dataModeProperty().get());
+        assertEquals(preset.title(), model.titleProperty().get());
+    }
 }
