@@ -238,6 +238,7 @@ public final class MainViewModel implements AutoCloseable {
             }
             dataModel.apply(preset);
             dataMode.set(true);
+            stepsPerSecond.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, preset.stepsPerSecond())));
             title.set(preset.title());
             lesson.set(preset.lesson());
             message.set("loaded: " + preset.title());

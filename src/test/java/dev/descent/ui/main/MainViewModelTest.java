@@ -99,4 +99,15 @@ class MainViewModelTest {
         assertEquals(false, model.dataModeProperty().get());
         assertEquals(preset.title(), model.titleProperty().get());
     }
+
+    @Test
+    void aDataSetPresetBringsItsOwnSpeed() throws Exception {
+        model.attachDataMode(new dev.descent.ui.network.DataModeViewModel(new dev.descent.core.compute.CpuBackend(),
+                dev.descent.core.compute.CpuBackend::new, "cpu (test)", System::nanoTime, Runnable::run));
+        model.stepsPerSecondProperty().set(8);
+        var preset = dev.descent.core.preset.PresetFiles.load(java.nio.file.Path.of("presets/xor-hidden-layer.json"));
+        model.apply(preset);
+        assertEquals(true, model.dataModeProperty().get());
+        assertEquals(preset.stepsPerSecond(), model.stepsPerSecondProperty().get(), 0);
+    }
 }
