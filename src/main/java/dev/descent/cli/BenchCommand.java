@@ -6,12 +6,12 @@ import dev.descent.core.bench.BenchReport;
 import dev.descent.core.bench.Benchmarks;
 import dev.descent.core.bench.GemmResult;
 import dev.descent.core.bench.GemmShape;
+import dev.descent.core.bench.SkippedBackend;
 import dev.descent.core.bench.Timing;
 import dev.descent.core.bench.TrainingBenchmark;
 import dev.descent.core.bench.TrainingResult;
 import dev.descent.core.compute.Backend;
 import dev.descent.core.compute.BackendProvider;
-import dev.descent.core.compute.BackendStatus;
 import dev.descent.core.compute.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print {\"gemm\":[...],\"training\":[...]} instead of a table.")
+    @Option(names = "--json", description = "Print {\"gemm\":[...],\"training\":[...],\"skipped\":[...]} instead of a table.")
     boolean json;
 
     @Option(names = "--shape", paramLabel = "MxKxN[xBATCH]",
@@ -81,16 +81,16 @@ public final class BenchCommand implements Callable<Integer> {
 
         List<GemmResult> gemm = new ArrayList<>();
         List<TrainingResult> training = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<SkippedBackend> skipped = new ArrayList<>();
         int measured = 0;
         for (BackendProvider provider : Backends.providers()) {
-            BackendStatus status = provider.probe();
-            if (!status.available()) {
-                skipped.add(provider.name() + ": " + status.reason());
+            Backends.Attempt attempt = Backends.attempt(provider);
+            if (!attempt.opened()) {
+                skipped.add(new SkippedBackend(provider.name(), attempt.reason()));
                 continue;
             }
             measured++;
-            try (Backend backend = provider.create()) {
+            try (Backend backend = attempt.backend()) {
                 if (!json) {
                     out.println(backend.description());
                     out.printf(Locale.ROOT, "  %-28s %10s%n", "GEMM (m x k · k x n, batch)", "GFLOP/s");
@@ -115,18 +115,23 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         if (measured == 0) {
-            throw new BadInputException("no backend is usable here: " + String.join("; ", skipped));
+            throw new BadInputException("no backend is usable here: " + String.join("; ",
+                    skipped.stream().map(BenchCommand::describe).toList()));
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(new BenchReport(gemm, training)));
+            out.println(mapper.writeValueAsString(new BenchReport(gemm, training, skipped)));
         } else {
             if (Benchmarks.training().isEmpty()) {
                 out.println("(no training benchmark registered)");
             }
-            skipped.forEach(line -> out.println("not measured: " + line));
+            skipped.forEach(b -> out.println("not measured: " + describe(b)));
         }
         out.flush();
         return 0;
+    }
+
+    private static String describe(SkippedBackend b) {
+        return b.backend() + ": " + b.reason();
     }
 }

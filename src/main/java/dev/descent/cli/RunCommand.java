@@ -91,11 +91,11 @@ public final class RunCommand implements Callable<Integer> {
         if (p.racers().stream().noneMatch(RacerConfig::enabled)) {
             throw new BadInputException(preset + ": the preset has no enabled racers");
         }
-        Backends.Choice choice = Backends.choose(backend);
         createOut();
         Path csv = out.resolve("epochs.csv");
         Path summary = out.resolve("summary.json");
-        try (Backend compute = choice.provider().create();
+        Backends.Opened opened = Backends.open(backend);
+        try (Backend compute = opened.backend();
              TrainingPlan plan = new TrainingPlan(p.withEpochs(n), preset.toAbsolutePath().getParent(), compute)) {
             boolean classification = plan.dataset().isClassification();
             boolean hasVal = p.problem().dataset().split() > 0;
@@ -109,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
                         w.write(TrainCommand.row(e, hasVal, classification) + "," + gradNorms(e) + "\n");
                     }
                 });
-                AtomicFiles.write(summary, TrainCommand.summaryJson(choice.why(), plan.results()) + "\n");
+                AtomicFiles.write(summary, TrainCommand.summaryJson(opened.why(), plan.results()) + "\n");
             } catch (IOException e) {
                 throw new BadInputException("cannot write to '" + out + "': " + IoMessages.describe(e));
             }

@@ -140,11 +140,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         DataSplit split = DataSplit.split(dataset, validation, 0, new SplittableRandom(seed))
                 .normalized(Normalization.of(normalize));
-        Backends.Choice choice = Backends.choose(backend);
+        Backends.Opened opened = Backends.open(backend);
         PrintWriter stdout = command.commandLine().getOut();
         boolean hasVal = split.validation().size() > 0;
         boolean classification = dataset.isClassification();
-        try (Backend compute = choice.provider().create();
+        try (Backend compute = opened.backend();
              PrintWriter csvOut = openCsv(stdout);
              TrainingRace race = new TrainingRace(compute, spec, split.train(), split.validation(), racerSpecs,
                      options, stopping)) {
@@ -157,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
                 });
             }
             race.run();
-            String json = summaryJson(choice.why(), race.results());
+            String json = summaryJson(opened.why(), race.results());
             if (summary != null) {
                 writeFile(summary, json);
             } else if (!"-".equals(csv)) {

@@ -74,10 +74,9 @@ public final class DescentApp extends Application {
     /** Data-set mode on the backend {@code auto} picks (the status bar shows which and why). */
     private static void attachDataMode(MainViewModel model) {
         try {
-            dev.descent.core.compute.Backends.Choice choice = dev.descent.core.compute.Backends.choose("auto");
-            dev.descent.core.compute.Backend backend = choice.provider().create();
-            model.attachDataMode(new dev.descent.ui.network.DataModeViewModel(backend, choice.provider()::create,
-                    choice.why(), System::nanoTime, javafx.application.Platform::runLater));
+            dev.descent.core.compute.Backends.Opened opened = dev.descent.core.compute.Backends.open("auto");
+            model.attachDataMode(new dev.descent.ui.network.DataModeViewModel(opened.backend(),
+                    opened.provider()::create, opened.why(), System::nanoTime, javafx.application.Platform::runLater));
         } catch (RuntimeException e) {
             model.report("data-set mode unavailable: " + e.getMessage());
         }

@@ -26,7 +26,7 @@ class BenchCommandTest {
                 "--min-run-ms", "0", "--warmup-ms", "0");
         assertEquals(0, code, err.toString());
         JsonNode root = new ObjectMapper().readTree(out.toString());
-        assertEquals(List.of("gemm", "training"), iterate(root.fieldNames()));
+        assertEquals(List.of("gemm", "training", "skipped"), iterate(root.fieldNames()));
         List<JsonNode> cpu = new java.util.ArrayList<>();
         root.get("gemm").forEach(row -> {
             if (row.get("backend").asText().equals("cpu")) {
@@ -43,6 +43,11 @@ class BenchCommandTest {
         assertTrue(first.get("gflops").asDouble() > 0);
         assertEquals(7, cpu.get(1).get("batch").asInt());
         assertTrue(root.get("training").isArray());
+        assertTrue(root.get("skipped").isArray());
+        root.get("skipped").forEach(row -> {
+            assertEquals(List.of("backend", "reason"), iterate(row.fieldNames()));
+            assertTrue(!row.get("reason").asText().isBlank(), row.toString());
+        });
     }
 
     @Test

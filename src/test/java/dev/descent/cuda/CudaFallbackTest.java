@@ -3,6 +3,7 @@ package dev.descent.cuda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.descent.cli.DescentCli;
+import dev.descent.core.compute.Backend;
 import dev.descent.core.compute.BackendProvider;
 import dev.descent.core.compute.BackendStatus;
 import dev.descent.core.compute.Backends;
@@ -63,15 +64,18 @@ class CudaFallbackTest {
 
     @Test
     void autoPicksTheCpuAndSaysWhyCudaWasPassedOver() {
-        Backends.Choice choice = Backends.choose("auto");
-        assertEquals("cpu", choice.provider().name());
-        assertTrue(choice.why().startsWith("cpu ("), choice.why());
-        assertTrue(choice.why().endsWith("; cuda not used: " + cuda.reason()), choice.why());
+        Backends.Opened opened = Backends.open("auto");
+        try (Backend backend = opened.backend()) {
+            assertEquals("cpu", backend.name());
+            assertEquals("cpu", opened.provider().name());
+            assertTrue(opened.why().startsWith("cpu ("), opened.why());
+            assertTrue(opened.why().endsWith("; cuda not used: " + cuda.reason()), opened.why());
+        }
     }
 
     @Test
     void askingForCudaIsABadInputNamingTheReason() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Backends.choose("cuda"));
+        ConfigException e = assertThrows(ConfigException.class, () -> Backends.open("cuda"));
         assertEquals("backend 'cuda' is not usable here: " + cuda.reason(), e.getMessage());
     }
 
@@ -97,6 +101,18 @@ class CudaFallbackTest {
         String backend = summary.get("backend").asText();
         assertTrue(backend.startsWith("cpu ("), backend);
         assertTrue(backend.endsWith("cuda not used: " + cuda.reason()), backend);
+    }
+
+    @Test
+    void benchJsonNamesCudaAsSkippedWithTheReason() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, DescentCli.run(new PrintWriter(out), new PrintWriter(err), "bench", "--json", "--shape", "4x4x4",
+                "--runs", "1", "--min-run-ms", "0", "--warmup-ms", "0"), err.toString());
+        JsonNode skipped = new ObjectMapper().readTree(out.toString()).get("skipped");
+        assertEquals(1, skipped.size(), skipped.toString());
+        assertEquals("cuda", skipped.get(0).get("backend").asText());
+        assertEquals(cuda.reason(), skipped.get(0).get("reason").asText());
     }
 
     @Test
