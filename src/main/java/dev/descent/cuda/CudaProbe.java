@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Whether CUDA can be used here: tries the driver ({@code cuInit}), the device count, the
- * first device's name and memory, a cuBLAS handle and an NVRTC compilation of the kernels, in that order,
- * and turns the first failure into a reason a user can act on
+ * first device's name and memory, a cuBLAS handle, an NVRTC compilation of the kernels and
+ * loading that PTX into the device's context, in that order, and turns the first failure into
+ * a reason a user can act on
  * ("no CUDA driver (libcuda.so.1 not found)", "no CUDA device", "libcublas.so.12 missing").
  *
  * <p>JCuda loads its native libraries in static initialisers: the first use throws
@@ -24,7 +25,11 @@ public final class CudaProbe {
         DRIVER("libcuda.so.1", "nvcuda.dll"),
         DEVICE("libcuda.so.1", "nvcuda.dll"),
         CUBLAS("libcublas.so.12", "cublas64_12.dll"),
-        NVRTC("libnvrtc.so.12", "nvrtc64_120_0.dll");
+        NVRTC("libnvrtc.so.12", "nvrtc64_120_0.dll"),
+        /** Loading the PTX into a context: the driver JIT-compiles it. */
+        MODULE("libcuda.so.1", "nvcuda.dll"),
+        /** Opening a backend after the probe ({@link JCudaDevice}). */
+        START("libcuda.so.1", "nvcuda.dll");
 
         private final String linuxLibrary;
         private final String windowsLibrary;
@@ -74,10 +79,23 @@ public final class CudaProbe {
             steps.checkCublas(0);
             stage = Stage.NVRTC;
             steps.checkNvrtc();
+            stage = Stage.MODULE;
+            steps.checkKernelsLoad(0);
             return BackendStatus.available(description(name, bytes));
         } catch (LinkageError | RuntimeException e) {
             return BackendStatus.unavailable(reasonFor(stage, e));
+        } finally {
+            try {
+                steps.release();
+            } catch (LinkageError | RuntimeException ignored) {
+                // nothing was held, or the driver is gone: the answer stands
+            }
         }
+    }
+
+    /** Why a {@link JCudaDevice} could not start ("out of device memory"), for its exception. */
+    static String startFailure(Throwable failure) {
+        return reasonFor(Stage.START, failure);
     }
 
     /** "cuda (NVIDIA A10, 22.5 GiB)". */
@@ -104,6 +122,9 @@ public final class CudaProbe {
         if (stage == Stage.NVRTC && failure instanceof IllegalStateException) {
             return "NVRTC failed to compile the kernels (" + firstLine(message) + ")";
         }
+        if (stage == Stage.START) {
+            return firstLine(message);
+        }
         return "CUDA probe failed: " + firstLine(failure.toString());
     }
 
@@ -117,11 +138,19 @@ public final class CudaProbe {
         if (error.contains("CUDA_ERROR_INSUFFICIENT_DRIVER")) {
             return "NVIDIA driver too old for CUDA 12 (" + error + ")";
         }
+        if (error.contains("CUDA_ERROR_UNSUPPORTED_PTX_VERSION")) {
+            return "NVIDIA driver too old for the PTX this NVRTC writes (" + error + "): update the driver";
+        }
+        if (error.contains("PTX") || error.contains("JIT") || error.contains("CUDA_ERROR_NO_BINARY_FOR_GPU")) {
+            return "the CUDA driver cannot load the kernels (" + error + ")";
+        }
         return switch (stage) {
             case DRIVER -> "CUDA driver failed to start (" + error + ")";
             case DEVICE -> "CUDA device query failed (" + error + ")";
             case CUBLAS -> "cuBLAS failed to start (" + error + ")";
             case NVRTC -> "NVRTC failed to compile (" + error + ")";
+            case MODULE -> "the CUDA driver cannot load the kernels (" + error + ")";
+            case START -> error;
         };
     }
 

@@ -22,6 +22,16 @@ interface CudaProbeSteps {
     /** Creates and destroys a cuBLAS handle on device {@code ordinal}'s primary context. */
     void checkCublas(int ordinal);
 
-    /** Compiles kernels.cu with NVRTC to PTX. */
+    /** Compiles kernels.cu with NVRTC to PTX (kept for the backends that follow: {@link KernelPtx}). */
     void checkNvrtc();
+
+    /**
+     * Loads the PTX into device {@code ordinal}'s primary context ({@code cuModuleLoadData}),
+     * finds every kernel and unloads it: the driver JIT-compiles the PTX here, so a driver
+     * older than the PTX (CUDA_ERROR_UNSUPPORTED_PTX_VERSION) is found by the probe, not at start.
+     */
+    void checkKernelsLoad(int ordinal);
+
+    /** Releases what the steps hold (the primary context); called once, after the last step, even after a failure. */
+    void release();
 }

@@ -15,16 +15,18 @@ import jcuda.jcublas.JCublas2;
 import jcuda.jcublas.cublasHandle;
 import jcuda.jcublas.cublasMath;
 import jcuda.nvrtc.JNvrtc;
-import jcuda.nvrtc.nvrtcProgram;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A GPU through JCuda 12.6, exceptions enabled: the device's primary context (shared with
  * cuBLAS), a cuBLAS handle in the default math mode (no TF32), the kernels of
- * {@code kernels.cu} compiled with NVRTC and loaded with {@code cuModuleLoadData}. Everything
+ * {@code kernels.cu} as PTX compiled once per process ({@link KernelPtx}) and loaded with
+ * {@code cuModuleLoadData}. Everything
  * runs on the default stream, in order.
  *
  * <p>Every call first makes the context current on the calling thread
@@ -67,7 +69,7 @@ final class JCudaDevice implements CudaDevice {
             JCublas2.cublasCreate(handle);
             JCublas2.cublasSetMathMode(handle, cublasMath.CUBLAS_DEFAULT_MATH);
             cublas = new JCublasGemm(handle);
-            JCudaDriver.cuModuleLoadData(module, compile(CudaKernels.source()));
+            JCudaDriver.cuModuleLoadData(module, KernelPtx.get());
             for (Kernel kernel : Kernel.values()) {
                 CUfunction function = new CUfunction();
                 JCudaDriver.cuModuleGetFunction(function, module, kernel.cudaName());
@@ -77,28 +79,7 @@ final class JCudaDevice implements CudaDevice {
             JCudaDriver.cuMemsetD32(badIndexFlag, 0, 1);
         } catch (RuntimeException e) {
             close();
-            throw new IllegalStateException("CUDA backend could not start: " + e.getMessage(), e);
-        }
-    }
-
-    /** Compiles the kernel source to PTX with NVRTC; a compilation error carries NVRTC's log. */
-    static String compile(String source) {
-        nvrtcProgram program = new nvrtcProgram();
-        JNvrtc.nvrtcCreateProgram(program, source, "kernels.cu", 0, null, null);
-        try {
-            try {
-                JNvrtc.nvrtcCompileProgram(program, CudaKernels.COMPILE_OPTIONS.size(),
-                        CudaKernels.COMPILE_OPTIONS.toArray(new String[0]));
-            } catch (CudaException e) {
-                String[] log = new String[1];
-                JNvrtc.nvrtcGetProgramLog(program, log);
-                throw new IllegalStateException("kernels.cu does not compile: " + e.getMessage() + "\n" + log[0], e);
-            }
-            String[] ptx = new String[1];
-            JNvrtc.nvrtcGetPTX(program, ptx);
-            return ptx[0];
-        } finally {
-            JNvrtc.nvrtcDestroyProgram(program);
+            throw new IllegalStateException("CUDA backend could not start: " + CudaProbe.startFailure(e), e);
         }
     }
 
@@ -110,14 +91,34 @@ final class JCudaDevice implements CudaDevice {
     @Override
     public CUdeviceptr allocate(long floats) {
         makeCurrent();
-        CUdeviceptr pointer = new CUdeviceptr();
+        return allocateCleared(() -> {
+            CUdeviceptr pointer = new CUdeviceptr();
+            try {
+                JCudaDriver.cuMemAlloc(pointer, floats * Sizeof.FLOAT);
+            } catch (CudaException e) {
+                throw new IllegalStateException("out of device memory allocating " + floats + " floats ("
+                        + e.getMessage() + ")", e);
+            }
+            return pointer;
+        }, pointer -> JCudaDriver.cuMemsetD32(pointer, 0, floats), JCudaDriver::cuMemFree);
+    }
+
+    /**
+     * Allocates with {@code allocate} and clears with {@code clear}; when clearing fails the
+     * allocation is freed before the failure propagates, so no device memory leaks.
+     */
+    static <P> P allocateCleared(Supplier<P> allocate, Consumer<P> clear, Consumer<P> free) {
+        P pointer = allocate.get();
         try {
-            JCudaDriver.cuMemAlloc(pointer, floats * Sizeof.FLOAT);
-        } catch (CudaException e) {
-            throw new IllegalStateException("out of device memory allocating " + floats + " floats ("
-                    + e.getMessage() + ")", e);
+            clear.accept(pointer);
+        } catch (RuntimeException e) {
+            try {
+                free.accept(pointer);
+            } catch (RuntimeException freeFailure) {
+                e.addSuppressed(freeFailure);
+            }
+            throw e;
         }
-        JCudaDriver.cuMemsetD32(pointer, 0, floats);
         return pointer;
     }
 

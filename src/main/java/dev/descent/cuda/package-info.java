@@ -4,11 +4,12 @@
  * on {@code core.compute} and JCuda only.
  *
  * <ul>
- *   <li>{@link dev.descent.cuda.CudaProbe}: driver, devices, cuBLAS, NVRTC tried once per
- *       process; failures become reasons ("no CUDA driver (libcuda.so.1 not found)").</li>
+ *   <li>{@link dev.descent.cuda.CudaProbe}: driver, devices, cuBLAS, NVRTC and loading the
+ *       kernels' PTX into the device tried once per process; failures become reasons ("no CUDA
+ *       driver (libcuda.so.1 not found)"). The PTX is compiled once and kept ({@code KernelPtx}).</li>
  *   <li>{@link dev.descent.cuda.CudaBackend}: the backend's logic (buffers, range checks, GEMM
  *       dispatch, close) over a {@code CudaDevice}; {@code JCudaDevice} holds every native call
- *       (primary context, cuBLAS handle, NVRTC-compiled {@code kernels.cu}).</li>
+ *       (primary context, cuBLAS handle, the kernels' module).</li>
  *   <li>{@link dev.descent.cuda.CublasGemmMapping}: row-major GEMM onto column-major
  *       {@code cublasSgemmStridedBatched} by swapping the operands; pure Java.</li>
  *   <li>{@link dev.descent.cuda.LaunchConfig}: grid and block sizes for the grid-stride kernels.</li>

@@ -31,7 +31,7 @@ class CudaProbeTest {
         steps.failAt = "initDriver";
         steps.failure = new UnsatisfiedLinkError(NO_LIBCUDA);
         assertEquals(BackendStatus.unavailable("no CUDA driver (libcuda.so.1 not found)"), CudaProbe.probe(steps));
-        assertEquals(List.of("initDriver"), steps.called);
+        assertEquals(List.of("initDriver", "release"), steps.called);
     }
 
     @Test
@@ -85,7 +85,7 @@ class CudaProbeTest {
         Scripted steps = new Scripted();
         steps.devices = 0;
         assertEquals(BackendStatus.unavailable("no CUDA device"), CudaProbe.probe(steps));
-        assertEquals(List.of("initDriver", "deviceCount"), steps.called);
+        assertEquals(List.of("initDriver", "deviceCount", "release"), steps.called);
     }
 
     @Test
@@ -149,7 +149,48 @@ class CudaProbeTest {
         Scripted steps = new Scripted();
         assertEquals(BackendStatus.available("cuda (NVIDIA A10, 22.5 GiB)"), CudaProbe.probe(steps));
         assertEquals(List.of("initDriver", "deviceCount", "deviceName", "deviceMemoryBytes", "checkCublas",
-                "checkNvrtc"), steps.called);
+                "checkNvrtc", "checkKernelsLoad", "release"), steps.called);
+    }
+
+    @Test
+    void aDriverOlderThanTheNvrtcPtxIsFoundByTheProbe() {
+        Scripted steps = new Scripted();
+        steps.failAt = "checkKernelsLoad";
+        steps.failure = new CudaException("CUDA_ERROR_UNSUPPORTED_PTX_VERSION");
+        assertEquals(BackendStatus.unavailable("NVIDIA driver too old for the PTX this NVRTC writes "
+                + "(CUDA_ERROR_UNSUPPORTED_PTX_VERSION): update the driver"), CudaProbe.probe(steps));
+        assertEquals("release", steps.called.get(steps.called.size() - 1), "the context is released after a failure");
+    }
+
+    @Test
+    void otherModuleLoadErrorsSayTheDriverCannotLoadTheKernels() {
+        Scripted steps = new Scripted();
+        steps.failAt = "checkKernelsLoad";
+        steps.failure = new CudaException("CUDA_ERROR_NO_BINARY_FOR_GPU");
+        assertEquals("the CUDA driver cannot load the kernels (CUDA_ERROR_NO_BINARY_FOR_GPU)",
+                CudaProbe.probe(steps).reason());
+        steps.failure = new CudaException("CUDA_ERROR_NOT_FOUND");
+        assertEquals("the CUDA driver cannot load the kernels (CUDA_ERROR_NOT_FOUND)", CudaProbe.probe(steps).reason());
+        steps.failure = new CudaException("CUDA_ERROR_OUT_OF_MEMORY");
+        assertEquals("out of device memory", CudaProbe.probe(steps).reason());
+    }
+
+    @Test
+    void aFailingReleaseDoesNotChangeTheAnswer() {
+        Scripted steps = new Scripted();
+        steps.failAt = "release";
+        steps.failure = new CudaException("CUDA_ERROR_DEINITIALIZED");
+        assertEquals(BackendStatus.available("cuda (NVIDIA A10, 22.5 GiB)"), CudaProbe.probe(steps));
+    }
+
+    @Test
+    void startFailuresAreWordedForTheUser() {
+        assertEquals("out of device memory", CudaProbe.startFailure(new CudaException("CUDA_ERROR_OUT_OF_MEMORY")));
+        assertEquals("NVIDIA driver too old for the PTX this NVRTC writes (CUDA_ERROR_UNSUPPORTED_PTX_VERSION): "
+                + "update the driver", CudaProbe.startFailure(new CudaException("CUDA_ERROR_UNSUPPORTED_PTX_VERSION")));
+        assertEquals("CUDA_ERROR_LAUNCH_FAILED", CudaProbe.startFailure(new CudaException("CUDA_ERROR_LAUNCH_FAILED")));
+        assertEquals("out of device memory allocating 4 floats (CUDA_ERROR_OUT_OF_MEMORY)", CudaProbe.startFailure(
+                new IllegalStateException("out of device memory allocating 4 floats (CUDA_ERROR_OUT_OF_MEMORY)\nat")));
     }
 
     @Test
@@ -206,6 +247,16 @@ class CudaProbeTest {
         @Override
         public void checkNvrtc() {
             step("checkNvrtc");
+        }
+
+        @Override
+        public void checkKernelsLoad(int ordinal) {
+            step("checkKernelsLoad");
+        }
+
+        @Override
+        public void release() {
+            step("release");
         }
     }
 }
