@@ -25,13 +25,13 @@ final class CudaElementwise {
 
     /** {@code C_p = beta C_p} over {@code batch} arrays of {@code size} floats (a GEMM with k = 0). */
     void scale(int batch, long size, float beta, Strided c) {
-        check("C", c, batch, size);
+        output("C", c, batch, size);
         launcher.launch(Kernel.SCALE_BATCHED, batch * size, new KernelArgs().i(batch).l(size).f(beta).strided(c));
     }
 
     void addBias(int batch, int rows, int cols, Strided z, Strided bias) {
         long per = (long) rows * cols;
-        check("z", z, batch, per);
+        output("z", z, batch, per);
         check("bias", bias, batch, cols);
         launcher.launch(Kernel.ADD_BIAS, batch * per, new KernelArgs().i(batch).i(rows).i(cols)
                 .strided(z).strided(bias));
@@ -40,7 +40,7 @@ final class CudaElementwise {
     void activationForward(Activation f, float param, int batch, int n, Strided z, Strided slope, Strided a) {
         check("z", z, batch, n);
         checkSlope(f, slope, batch, n);
-        check("a", a, batch, n);
+        output("a", a, batch, n);
         launcher.launch(Kernel.ACTIVATION_FORWARD, (long) batch * n, new KernelArgs()
                 .i(CudaKernels.activationCode(f)).f(param).i(batch).i(n)
                 .strided(z).optional(slopeOrNull(f, slope)).strided(a));
@@ -51,7 +51,7 @@ final class CudaElementwise {
         check("z", z, batch, n);
         checkSlope(f, slope, batch, n);
         check("gradA", gradA, batch, n);
-        check("gradZ", gradZ, batch, n);
+        output("gradZ", gradZ, batch, n);
         launcher.launch(Kernel.ACTIVATION_BACKWARD, (long) batch * n, new KernelArgs()
                 .i(CudaKernels.activationCode(f)).f(param).i(batch).i(n)
                 .strided(z).optional(slopeOrNull(f, slope)).strided(gradA).strided(gradZ));
@@ -60,7 +60,7 @@ final class CudaElementwise {
     void preluSlopeGradient(int batch, int n, Strided z, Strided gradA, Strided out) {
         check("z", z, batch, n);
         check("gradA", gradA, batch, n);
-        check("out", out, batch, 1);
+        output("out", out, batch, 1);
         launcher.launch(Kernel.PRELU_SLOPE_GRADIENT, batch, new KernelArgs().i(batch).i(n)
                 .strided(z).strided(gradA).strided(out));
     }
@@ -70,8 +70,8 @@ final class CudaElementwise {
         long per = (long) rows * classes;
         check("logits", logits, batch, per);
         check("target", target, batch, rows);
-        check("loss", loss, batch, rows);
-        check("grad", grad, batch, per);
+        output("loss", loss, batch, rows);
+        output("grad", grad, batch, per);
         launcher.launch(Kernel.SOFTMAX_CROSS_ENTROPY, (long) batch * rows, new KernelArgs().i(batch).i(rows).i(classes)
                 .strided(logits).strided(target).strided(loss).strided(grad).f(scale).pointer(launcher.badIndexFlag()));
         launcher.throwIfBadIndex("target class must be in [0, " + classes + ")");
@@ -91,23 +91,23 @@ final class CudaElementwise {
                             float scale) {
         check("prediction", x, batch, n);
         check("target", target, batch, n);
-        check("loss", loss, batch, n);
-        check("grad", grad, batch, n);
+        output("loss", loss, batch, n);
+        output("grad", grad, batch, n);
         launcher.launch(kernel, (long) batch * n, new KernelArgs().i(batch).i(n)
                 .strided(x).strided(target).strided(loss).strided(grad).f(scale));
     }
 
     void columnSums(int batch, int rows, int cols, Strided x, Strided out) {
         check("x", x, batch, (long) rows * cols);
-        check("out", out, batch, cols);
+        output("out", out, batch, cols);
         launcher.launch(Kernel.COLUMN_SUMS, (long) batch * cols, new KernelArgs().i(batch).i(rows).i(cols)
                 .strided(x).strided(out));
     }
 
     void batchNormStatistics(int batch, int rows, int cols, Strided x, Strided mean, Strided var) {
         check("x", x, batch, (long) rows * cols);
-        check("mean", mean, batch, cols);
-        check("var", var, batch, cols);
+        output("mean", mean, batch, cols);
+        output("var", var, batch, cols);
         launcher.launch(Kernel.BATCH_NORM_STATISTICS, (long) batch * cols, new KernelArgs().i(batch).i(rows).i(cols)
                 .strided(x).strided(mean).strided(var));
     }
@@ -121,9 +121,9 @@ final class CudaElementwise {
         check("gamma", gamma, batch, cols);
         check("beta", beta, batch, cols);
         if (xhat != null) {
-            check("xhat", xhat, batch, per);
+            output("xhat", xhat, batch, per);
         }
-        check("y", y, batch, per);
+        output("y", y, batch, per);
         launcher.launch(Kernel.BATCH_NORM_FORWARD, batch * per, new KernelArgs().i(batch).i(rows).i(cols)
                 .strided(x).strided(mean).strided(var).f(eps).strided(gamma).strided(beta)
                 .optional(xhat).strided(y));
@@ -136,9 +136,9 @@ final class CudaElementwise {
         check("xhat", xhat, batch, per);
         check("var", var, batch, cols);
         check("gamma", gamma, batch, cols);
-        check("gradX", gradX, batch, per);
-        check("gradGamma", gradGamma, batch, cols);
-        check("gradBeta", gradBeta, batch, cols);
+        output("gradX", gradX, batch, per);
+        output("gradGamma", gradGamma, batch, cols);
+        output("gradBeta", gradBeta, batch, cols);
         launcher.launch(Kernel.BATCH_NORM_BACKWARD, (long) batch * cols, new KernelArgs().i(batch).i(rows).i(cols)
                 .strided(gradY).strided(xhat).strided(var).f(eps).strided(gamma)
                 .strided(gradX).strided(gradGamma).strided(gradBeta));
@@ -150,7 +150,7 @@ final class CudaElementwise {
         if (shift != null) {
             check("shift", shift, batch, n);
         }
-        check("out", out, batch, n);
+        output("out", out, batch, n);
         launcher.launch(Kernel.MULTIPLY_MASK, (long) batch * n, new KernelArgs().i(batch).i(n)
                 .strided(x).strided(mask).optional(shift).strided(out));
     }
@@ -174,6 +174,12 @@ final class CudaElementwise {
     private void check(String name, Strided s, int batch, long extent) {
         own(s.buffer());
         CudaRanges.requireInside(name, s, batch, extent);
+    }
+
+    /** As {@link #check}, for an array the kernel writes: the nets' arrays must not overlap. */
+    private void output(String name, Strided s, int batch, long extent) {
+        check(name, s, batch, extent);
+        s.requireSeparate(name, batch, extent);
     }
 
     private void checkSlope(Activation f, Strided slope, int batch, int n) {

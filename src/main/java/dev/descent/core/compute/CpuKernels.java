@@ -27,6 +27,7 @@ final class CpuKernels {
     }
 
     static void addBias(int batch, int rows, int cols, Strided z, Strided bias) {
+        z.requireSeparate("z", batch, (long) rows * cols);
         FloatBuffer fz = fb(z);
         FloatBuffer fbias = fb(bias);
         float[] zs = new float[rows * cols];
@@ -46,6 +47,7 @@ final class CpuKernels {
     }
 
     static void activationForward(Activation f, float param, int batch, int n, Strided z, Strided slope, Strided a) {
+        a.requireSeparate("a", batch, n);
         FloatBuffer fz = fb(z);
         FloatBuffer fa = fb(a);
         FloatBuffer fs = fb(slope);
@@ -73,6 +75,7 @@ final class CpuKernels {
 
     static void activationBackward(Activation f, float param, int batch, int n, Strided z, Strided slope,
                                    Strided gradA, Strided gradZ) {
+        gradZ.requireSeparate("gradZ", batch, n);
         FloatBuffer fz = fb(z);
         FloatBuffer fs = fb(slope);
         FloatBuffer fga = fb(gradA);
@@ -176,6 +179,7 @@ final class CpuKernels {
     }
 
     static void preluSlopeGradient(int batch, int n, Strided z, Strided gradA, Strided out) {
+        out.requireSeparate("out", batch, 1);
         FloatBuffer fz = fb(z);
         FloatBuffer fga = fb(gradA);
         FloatBuffer fo = fb(out);
@@ -195,6 +199,8 @@ final class CpuKernels {
 
     static void softmaxCrossEntropy(int batch, int rows, int classes, Strided logits, Strided target,
                                     Strided loss, Strided grad, float scale) {
+        loss.requireSeparate("loss", batch, rows);
+        grad.requireSeparate("grad", batch, (long) rows * classes);
         FloatBuffer fz = fb(logits);
         FloatBuffer ft = fb(target);
         FloatBuffer fl = fb(loss);
@@ -227,6 +233,8 @@ final class CpuKernels {
 
     static void binaryCrossEntropy(int batch, int n, Strided logits, Strided target, Strided loss, Strided grad,
                                    float scale) {
+        loss.requireSeparate("loss", batch, n);
+        grad.requireSeparate("grad", batch, n);
         FloatBuffer fz = fb(logits);
         FloatBuffer ft = fb(target);
         FloatBuffer fl = fb(loss);
@@ -243,6 +251,8 @@ final class CpuKernels {
 
     static void squaredError(int batch, int n, Strided prediction, Strided target, Strided loss, Strided grad,
                              float scale) {
+        loss.requireSeparate("loss", batch, n);
+        grad.requireSeparate("grad", batch, n);
         FloatBuffer fx = fb(prediction);
         FloatBuffer ft = fb(target);
         FloatBuffer fl = fb(loss);
@@ -257,6 +267,7 @@ final class CpuKernels {
     }
 
     static void columnSums(int batch, int rows, int cols, Strided x, Strided out) {
+        out.requireSeparate("out", batch, cols);
         FloatBuffer fx = fb(x);
         FloatBuffer fo = fb(out);
         float[] xs = new float[rows * cols];
@@ -275,6 +286,8 @@ final class CpuKernels {
     }
 
     static void batchNormStatistics(int batch, int rows, int cols, Strided x, Strided mean, Strided var) {
+        mean.requireSeparate("mean", batch, cols);
+        var.requireSeparate("var", batch, cols);
         FloatBuffer fx = fb(x);
         FloatBuffer fm = fb(mean);
         FloatBuffer fv = fb(var);
@@ -299,6 +312,10 @@ final class CpuKernels {
 
     static void batchNormForward(int batch, int rows, int cols, Strided x, Strided mean, Strided var, float eps,
                                  Strided gamma, Strided beta, Strided xhat, Strided y) {
+        if (xhat != null) {
+            xhat.requireSeparate("xhat", batch, (long) rows * cols);
+        }
+        y.requireSeparate("y", batch, (long) rows * cols);
         FloatBuffer fx = fb(x);
         FloatBuffer fm = fb(mean);
         FloatBuffer fv = fb(var);
@@ -325,6 +342,9 @@ final class CpuKernels {
 
     static void batchNormBackward(int batch, int rows, int cols, Strided gradY, Strided xhat, Strided var, float eps,
                                   Strided gamma, Strided gradX, Strided gradGamma, Strided gradBeta) {
+        gradX.requireSeparate("gradX", batch, (long) rows * cols);
+        gradGamma.requireSeparate("gradGamma", batch, cols);
+        gradBeta.requireSeparate("gradBeta", batch, cols);
         FloatBuffer fgy = fb(gradY);
         FloatBuffer fh = fb(xhat);
         FloatBuffer fv = fb(var);
@@ -354,6 +374,7 @@ final class CpuKernels {
     }
 
     static void multiplyMask(int batch, int n, Strided x, Strided mask, Strided shift, Strided out) {
+        out.requireSeparate("out", batch, n);
         FloatBuffer fx = fb(x);
         FloatBuffer fm = fb(mask);
         FloatBuffer fs = fb(shift);

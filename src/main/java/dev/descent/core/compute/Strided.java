@@ -33,6 +33,23 @@ public record Strided(DeviceBuffer buffer, long offset, long stride) {
         return new Strided(buffer, 0, 0);
     }
 
+    /**
+     * Checks that this array, written by {@code batch} nets with {@code extent} floats each,
+     * gives every net its own floats: with more than one net the stride must be at least the
+     * extent. A smaller stride (stride 0 above all) would have several nets write the same
+     * floats: one after the other on the CPU, racing on a GPU. Every backend checks each
+     * output of an element-wise operation with this before computing.
+     *
+     * @throws IllegalArgumentException naming the array
+     */
+    public void requireSeparate(String name, int batch, long extent) {
+        if (batch > 1 && extent > 0 && stride < extent) {
+            throw new IllegalArgumentException(name + " is written by " + batch + " nets with " + extent
+                    + " floats each, so its stride must be >= " + extent + " for the nets not to overlap, was "
+                    + stride);
+        }
+    }
+
     /** Index of element {@code i} of net {@code p}. */
     public long index(int p, long i) {
         return offset + p * stride + i;

@@ -238,4 +238,57 @@ public abstract class ElementwiseContractTest {
         backend.gatherRows(3, 2, src, idx, dst);
         assertFloats(new float[] {20, 21, 0, 1, 20, 21}, read(dst), 0);
     }
+
+    /**
+     * Every output of every operation, written by 2 nets through a stride smaller than one
+     * net's extent (0: both nets on the same floats; or one float short), is rejected with the
+     * array's name before anything is computed; the inputs may be shared.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0, 5})
+    void outputsWhoseNetsWouldOverlapAreRejectedByName(long stride) {
+        // per net: rows 2, cols 3 (6 floats), so stride 5 overlaps by one float; 1-float outputs use stride 0
+        DeviceBuffer big = backend.allocate(64);
+        Strided in = Strided.of(big, 6);
+        Strided shared = Strided.shared(big);
+        Strided bad = new Strided(backend.allocate(64), 0, stride);
+        Strided ok = Strided.of(backend.allocate(64), 6);
+        Strided badOne = Strided.shared(backend.allocate(4));
+        java.util.Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
+        calls.put("z", () -> backend.addBias(2, 2, 3, bad, shared));
+        calls.put("a", () -> backend.activationForward(Activation.TANH, 0, 2, 6, in, null, bad));
+        calls.put("gradZ", () -> backend.activationBackward(Activation.TANH, 0, 2, 6, in, null, in, bad));
+        calls.put("out of preluSlopeGradient", () -> backend.preluSlopeGradient(2, 6, in, in, badOne));
+        calls.put("grad of softmaxCrossEntropy", () -> backend.softmaxCrossEntropy(2, 2, 3, in, shared, ok, bad, 1));
+        calls.put("loss of binaryCrossEntropy", () -> backend.binaryCrossEntropy(2, 6, in, shared, bad, ok, 1));
+        calls.put("grad of squaredError", () -> backend.squaredError(2, 6, in, shared, ok, bad, 1));
+        calls.put("out of columnSums", () -> backend.columnSums(2, 2, 3, in, new Strided(bad.buffer(), 0, stride / 3)));
+        calls.put("mean", () -> backend.batchNormStatistics(2, 2, 3, in, new Strided(bad.buffer(), 0, stride / 3), ok));
+        calls.put("var", () -> backend.batchNormStatistics(2, 2, 3, in, ok, new Strided(bad.buffer(), 0, stride / 3)));
+        calls.put("xhat", () -> backend.batchNormForward(2, 2, 3, in, shared, shared, 1e-5f, shared, shared, bad, ok));
+        calls.put("y", () -> backend.batchNormForward(2, 2, 3, in, shared, shared, 1e-5f, shared, shared, null, bad));
+        calls.put("gradX", () -> backend.batchNormBackward(2, 2, 3, in, in, shared, 1e-5f, shared, bad, ok, ok));
+        calls.put("gradGamma", () -> backend.batchNormBackward(2, 2, 3, in, in, shared, 1e-5f, shared, ok,
+                new Strided(bad.buffer(), 0, stride / 3), ok));
+        calls.put("gradBeta", () -> backend.batchNormBackward(2, 2, 3, in, in, shared, 1e-5f, shared, ok, ok,
+                new Strided(bad.buffer(), 0, stride / 3)));
+        calls.put("out of multiplyMask", () -> backend.multiplyMask(2, 6, in, shared, null, bad));
+        float[] before = read(ok.buffer());
+        for (java.util.Map.Entry<String, Runnable> call : calls.entrySet()) {
+            String name = call.getKey().split(" ")[0];
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    call.getValue()::run, call.getKey());
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(name + " is written by 2 nets"),
+                    call.getKey() + ": " + e.getMessage());
+        }
+        assertFloats(before, read(ok.buffer()), 0);
+    }
+
+    @Test
+    void oneNetMayWriteThroughStrideZero() {
+        DeviceBuffer z = buffer(1, 2, 3);
+        DeviceBuffer a = backend.allocate(3);
+        backend.activationForward(Activation.RELU, 0, 1, 3, Strided.shared(z), null, Strided.shared(a));
+        assertFloats(new float[] {1, 2, 3}, read(a), 0);
+    }
 }
