@@ -2,19 +2,10 @@ package dev.descent.cuda;
 
 import dev.descent.core.compute.Backend;
 import dev.descent.core.compute.BackendContractTest;
-import dev.descent.core.compute.BackendStatus;
-import org.junit.jupiter.api.BeforeAll;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The backend contract on the GPU; skips itself, with the probe's reason, where no GPU is usable. */
+@RequiresUsableGpu
 class CudaBackendContractTest extends BackendContractTest {
-
-    @BeforeAll
-    static void requireUsableGpu() {
-        BackendStatus status = CudaProbe.status();
-        assumeTrue(status.available(), () -> "CUDA not usable here: " + status.reason());
-    }
 
     @Override
     protected Backend newBackend() {
