@@ -19,7 +19,10 @@ import java.util.Set;
  * of {@link CublasGemmMapping}; the element-wise operations as the kernels of
  * {@code kernels.cu} (compiled once with NVRTC when the backend is created, launched with
  * {@link LaunchConfig}); semantics as written on {@link Backend}. Parameters and activations
- * stay in device buffers; only {@link #upload} and {@link #download} cross the bus.
+ * stay in device buffers; only {@link #upload} and {@link #download} cross the bus. An index
+ * out of range in {@link #gatherRows} or {@link #softmaxCrossEntropy} is found on the device
+ * and reported by the next {@link #download} (one flag read per download that follows such a
+ * launch, not one per launch).
  *
  * <p>This class is the backend's logic (buffer ownership, range checks, GEMM dispatch,
  * freeing everything on close); the native calls are behind {@link CudaDevice}, which on a
@@ -104,6 +107,7 @@ public final class CudaBackend implements Backend, CudaBuffer.Owner {
         Objects.checkFromIndexSize(dstOffset, count, dst.length);
         CudaBuffer s = elementwise.own(src);
         CudaRanges.requireInside("download source", s, srcOffset, count);
+        elementwise.checkIndices();
         if (count == 0) {
             return;
         }

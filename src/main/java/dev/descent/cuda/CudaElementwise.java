@@ -5,6 +5,11 @@ import dev.descent.core.compute.DeviceBuffer;
 import dev.descent.core.compute.Strided;
 import dev.descent.cuda.CudaKernels.Kernel;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The element-wise operations of {@link dev.descent.core.compute.Backend} as launches of the
  * kernels of {@code kernels.cu}: checks every array against its buffer on the host (device
@@ -16,6 +21,12 @@ final class CudaElementwise {
 
     private final KernelLauncher launcher;
     private final CudaBuffer.Owner owner;
+    /**
+     * The message for each bad-index bit a kernel launched since the last
+     * {@link #checkIndices()} may have set; reading the flag waits for the GPU, so it is read
+     * once, at the next download, rather than after every launch.
+     */
+    private final Map<Integer, String> pendingIndexChecks = new TreeMap<>();
 
     /** @param owner the backend whose buffers these operations accept */
     CudaElementwise(KernelLauncher launcher, CudaBuffer.Owner owner) {
@@ -74,7 +85,7 @@ final class CudaElementwise {
         output("grad", grad, batch, per);
         launcher.launch(Kernel.SOFTMAX_CROSS_ENTROPY, (long) batch * rows, new KernelArgs().i(batch).i(rows).i(classes)
                 .strided(logits).strided(target).strided(loss).strided(grad).f(scale).pointer(launcher.badIndexFlag()));
-        launcher.throwIfBadIndex("target class must be in [0, " + classes + ")");
+        pendingIndexChecks.put(CudaKernels.BAD_TARGET_CLASS, "target class must be in [0, " + classes + ")");
     }
 
     void binaryCrossEntropy(int batch, int n, Strided logits, Strided target, Strided loss, Strided grad,
@@ -168,7 +179,31 @@ final class CudaElementwise {
         launcher.launch(Kernel.GATHER_ROWS, (long) count * cols, new KernelArgs().i(count).i(cols)
                 .pointer(s.pointer()).l(srcRows).pointer(idx.pointer()).pointer(d.pointer())
                 .pointer(launcher.badIndexFlag()));
-        launcher.throwIfBadIndex("row index must be in [0, " + srcRows + ")");
+        pendingIndexChecks.put(CudaKernels.BAD_ROW_INDEX, "row index must be in [0, " + srcRows + ")");
+    }
+
+    /**
+     * Reads the bad-index flag when a kernel that sets it ran since the last read (one small
+     * copy that waits for the queued kernels), clears it, and reports what it found.
+     *
+     * @throws IllegalArgumentException naming each index that was out of range
+     */
+    void checkIndices() {
+        if (pendingIndexChecks.isEmpty()) {
+            return;
+        }
+        int bits = launcher.takeBadIndexFlag();
+        List<String> problems = new ArrayList<>();
+        pendingIndexChecks.forEach((bit, message) -> {
+            if ((bits & bit) != 0) {
+                problems.add(message);
+            }
+        });
+        pendingIndexChecks.clear();
+        if (bits != 0) {
+            throw new IllegalArgumentException(problems.isEmpty()
+                    ? "an index was out of range (flag " + bits + ")" : String.join("; ", problems));
+        }
     }
 
     private void check(String name, Strided s, int batch, long extent) {

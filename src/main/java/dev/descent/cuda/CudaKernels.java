@@ -22,6 +22,11 @@ final class CudaKernels {
      */
     static final List<String> COMPILE_OPTIONS = List.of("--fmad=false");
 
+    /** Bit of the bad-index flag set by {@code gather_rows} for a row index outside the source. */
+    static final int BAD_ROW_INDEX = 1;
+    /** Bit of the bad-index flag set by {@code softmax_cross_entropy} for a target class out of range. */
+    static final int BAD_TARGET_CLASS = 2;
+
     /** One {@code extern "C" __global__} function each. */
     enum Kernel {
         SCALE_BATCHED, ADD_BIAS, ACTIVATION_FORWARD, ACTIVATION_BACKWARD, PRELU_SLOPE_GRADIENT,

@@ -40,7 +40,7 @@ final class JCudaDevice implements CudaDevice {
     private final cublasHandle handle = new cublasHandle();
     private final CUmodule module = new CUmodule();
     private final Map<Kernel, CUfunction> functions = new EnumMap<>(Kernel.class);
-    /** One int that kernels set to 1 on an index out of range. */
+    /** One int into which kernels OR a {@code CudaKernels.BAD_*} bit on an index out of range. */
     private final CUdeviceptr badIndexFlag = new CUdeviceptr();
     private final String description;
     private final int maxBlocks;
@@ -169,14 +169,14 @@ final class JCudaDevice implements CudaDevice {
 
     /** Reads (and clears) the bad-index flag; the copy waits for the kernels queued before it. */
     @Override
-    public void throwIfBadIndex(String message) {
+    public int takeBadIndexFlag() {
         makeCurrent();
         int[] flag = {0};
         JCudaDriver.cuMemcpyDtoH(Pointer.to(flag), badIndexFlag, Sizeof.INT);
         if (flag[0] != 0) {
             JCudaDriver.cuMemsetD32(badIndexFlag, 0, 1);
-            throw new IllegalArgumentException(message);
         }
+        return flag[0];
     }
 
     /** Frees the flag, the module and the handle, and releases the context; skips what was never made. */

@@ -32,6 +32,11 @@ typedef long long i64;
 #define ACT_GELU 14
 #define ACT_SILU 15
 
+// Bits of the bad-index flag (CudaKernels.BAD_* must agree; a test compares them). Kernels OR
+// them in; the host reads and clears the flag once, at its next download.
+#define BAD_ROW_INDEX 1
+#define BAD_TARGET_CLASS 2
+
 #define SELU_SCALE 1.0507009873554804934193349852946
 #define SELU_ALPHA 1.6732632423543772848170429916717
 #define SQRT_2 1.4142135623730950488016887242097
@@ -156,7 +161,7 @@ extern "C" __global__ void prelu_slope_gradient(int batch, int n, const float *z
     }
 }
 
-// One thread per row. An out-of-range target sets *bad to 1 and leaves its row untouched.
+// One thread per row. An out-of-range target sets BAD_TARGET_CLASS in *bad and leaves its row untouched.
 extern "C" __global__ void softmax_cross_entropy(int batch, int rows, int classes,
                                                  const float *logits, i64 lo, i64 ls,
                                                  const float *target, i64 to, i64 ts,
@@ -169,7 +174,7 @@ extern "C" __global__ void softmax_cross_entropy(int batch, int rows, int classe
         float *gr = grad + go + p * gs + i * classes;
         int t = (int) target[to + p * ts + i];
         if (t < 0 || t >= classes) {
-            atomicExch(bad, 1);
+            atomicOr(bad, BAD_TARGET_CLASS);
             continue;
         }
         float m = __int_as_float((int) 0xff800000);  // -infinity
@@ -307,7 +312,7 @@ extern "C" __global__ void multiply_mask(int batch, int n, const float *x, i64 x
     }
 }
 
-// dst[r][j] = src[(int) indices[r]][j]; an index outside [0, srcRows) sets *bad to 1.
+// dst[r][j] = src[(int) indices[r]][j]; an index outside [0, srcRows) sets BAD_ROW_INDEX in *bad.
 extern "C" __global__ void gather_rows(int count, int cols, const float *src, i64 srcRows,
                                        const float *indices, float *dst, int *bad) {
     GRID_STRIDE_LOOP(t, (i64) count * cols) {
@@ -315,7 +320,7 @@ extern "C" __global__ void gather_rows(int count, int cols, const float *src, i6
         int j = (int) (t % cols);
         int row = (int) indices[r];
         if (row < 0 || row >= srcRows) {
-            atomicExch(bad, 1);
+            atomicOr(bad, BAD_ROW_INDEX);
             continue;
         }
         dst[t] = src[(i64) row * cols + j];

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,15 +147,18 @@ abstract class CudaElementwiseAgreementTest {
         Pair loss = random(2, 0, 1);
         Pair grad = random(8, 0, 1);
         for (Side side : sides()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                    side.backend().softmaxCrossEntropy(1, 2, 4, side.s(logits, 0, 8), side.s(target, 0, 2),
-                            side.s(loss, 0, 2), side.s(grad, 0, 8), 1f));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+                side.backend().softmaxCrossEntropy(1, 2, 4, side.s(logits, 0, 8), side.s(target, 0, 2),
+                        side.s(loss, 0, 2), side.s(grad, 0, 8), 1f);
+                side.backend().download(side.b(loss), 0, new float[2], 0, 2);
+            });
             assertTrue(e.getMessage().startsWith("target class must be in [0, 4)"), e.getMessage());
         }
         // the flag was cleared: a valid call afterwards succeeds
         Pair good = pair(new float[]{1, 3});
         both((b, s) -> b.softmaxCrossEntropy(1, 2, 4, s.s(logits, 0, 8), s.s(good, 0, 2), s.s(loss, 0, 2),
                 s.s(grad, 0, 8), 1f));
+        assertSameEverywhere(transcendentalUlps());
     }
 
     @Test
@@ -223,10 +227,31 @@ abstract class CudaElementwiseAgreementTest {
         Pair bad = pair(new float[]{1, 10});
         Pair dst2 = random(2 * 3, 0, 1);
         for (Side side : sides()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                    side.backend().gatherRows(2, 3, side.b(src), side.b(bad), side.b(dst2)));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+                side.backend().gatherRows(2, 3, side.b(src), side.b(bad), side.b(dst2));
+                side.backend().download(side.b(dst2), 0, new float[6], 0, 6);
+            });
             assertTrue(e.getMessage().startsWith("row index must be in [0, 10)"), e.getMessage());
         }
+    }
+
+    @Test
+    void aBadRowAndABadTargetBeforeOneDownloadAreBothNamed() {
+        Pair src = random(10 * 3, -1, 1);
+        Pair bad = pair(new float[]{1, 10});
+        Pair dst = random(2 * 3, 0, 1);
+        Pair logits = random(8, -1, 1);
+        Pair target = pair(new float[]{1, 4});
+        Pair loss = random(2, 0, 1);
+        Pair grad = random(8, 0, 1);
+        Side gpu = sides().stream().filter(Side::isCuda).findFirst().orElseThrow();
+        gpu.backend().gatherRows(2, 3, gpu.b(src), gpu.b(bad), gpu.b(dst));
+        gpu.backend().softmaxCrossEntropy(1, 2, 4, gpu.s(logits, 0, 8), gpu.s(target, 0, 2), gpu.s(loss, 0, 2),
+                gpu.s(grad, 0, 8), 1f);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> gpu.backend().download(gpu.b(dst), 0, new float[6], 0, 6));
+        assertEquals("row index must be in [0, 10); target class must be in [0, 4)", e.getMessage());
+        gpu.backend().download(gpu.b(dst), 0, new float[6], 0, 6);
     }
 
     @Test

@@ -27,7 +27,8 @@ class CudaElementwiseTest {
     }
 
     private final List<Launch> launches = new ArrayList<>();
-    private final List<String> badIndexChecks = new ArrayList<>();
+    private int flag;
+    private int flagReads;
     private final CudaBuffer.Owner owner = buffer -> buffer.detach();
     private final KernelLauncher launcher = new KernelLauncher() {
         @Override
@@ -41,8 +42,11 @@ class CudaElementwiseTest {
         }
 
         @Override
-        public void throwIfBadIndex(String message) {
-            badIndexChecks.add(message);
+        public int takeBadIndexFlag() {
+            flagReads++;
+            int bits = flag;
+            flag = 0;
+            return bits;
         }
     };
     private final CudaElementwise ops = new CudaElementwise(launcher, owner);
@@ -106,7 +110,25 @@ class CudaElementwiseTest {
         assertEquals(batch * (long) n, items.get(Kernel.BATCH_NORM_FORWARD));
         assertEquals(batch * (long) cols, items.get(Kernel.BATCH_NORM_BACKWARD));
         assertEquals(rows * (long) cols, items.get(Kernel.GATHER_ROWS));
-        assertEquals(List.of("target class must be in [0, 5)", "row index must be in [0, 10)"), badIndexChecks);
+        assertEquals(0, flagReads, "launches never wait for the bad-index flag");
+        ops.checkIndices();
+        assertEquals(1, flagReads, "one read for both kernels that set it");
+        ops.checkIndices();
+        assertEquals(1, flagReads, "nothing pending: no read");
+    }
+
+    @Test
+    void aSetFlagBitNamesItsIndexAndIsCleared() {
+        CudaBuffer src = buffer(30);
+        CudaBuffer idx = buffer(4);
+        CudaBuffer dst = buffer(12);
+        ops.gatherRows(4, 3, src, idx, dst);
+        ops.softmaxCrossEntropy(1, 2, 5, packed(10, 1), packed(2, 1), packed(2, 1), packed(10, 1), 1f);
+        flag = CudaKernels.BAD_TARGET_CLASS;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ops::checkIndices);
+        assertEquals("target class must be in [0, 5)", e.getMessage());
+        ops.checkIndices();
+        assertEquals(1, flagReads);
     }
 
     @Test

@@ -33,6 +33,7 @@ final class HostCudaDevice implements CudaDevice {
     private final CUdeviceptr flag = new CUdeviceptr();
     private final FakeCublas cublas = new FakeCublas();
     private int bad;
+    private int flagReads;
     private int launches;
     private boolean closed;
     private Process process;
@@ -179,11 +180,16 @@ final class HostCudaDevice implements CudaDevice {
     }
 
     @Override
-    public void throwIfBadIndex(String message) {
-        if (bad != 0) {
-            bad = 0;
-            throw new IllegalArgumentException(message);
-        }
+    public int takeBadIndexFlag() {
+        flagReads++;
+        int bits = bad;
+        bad = 0;
+        return bits;
+    }
+
+    /** How often the bad-index flag was read (each read is a wait for the GPU on a real device). */
+    int flagReads() {
+        return flagReads;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** kernels.cu against the Java side: kernel names, activation codes. */
 class KernelSourceTest {
@@ -63,6 +64,16 @@ class KernelSourceTest {
             assertEquals(defines.get(f.name()), CudaKernels.activationCode(f), f.name());
         }
         assertEquals(defines.size(), new TreeSet<>(defines.values()).size(), "codes must be distinct");
+    }
+
+    @Test
+    void badIndexBitsAgreeWithTheSourceDefines() {
+        String source = CudaKernels.source();
+        assertTrue(source.contains("#define BAD_ROW_INDEX " + CudaKernels.BAD_ROW_INDEX + "\n"));
+        assertTrue(source.contains("#define BAD_TARGET_CLASS " + CudaKernels.BAD_TARGET_CLASS + "\n"));
+        assertTrue(source.contains("atomicOr(bad, BAD_ROW_INDEX)"));
+        assertTrue(source.contains("atomicOr(bad, BAD_TARGET_CLASS)"));
+        assertEquals(0, CudaKernels.BAD_ROW_INDEX & CudaKernels.BAD_TARGET_CLASS, "distinct bits");
     }
 
     @Test

@@ -94,6 +94,8 @@ public interface Backend extends AutoCloseable {
      * @param loss   rows per net. Modified.
      * @param grad   rows x classes per net. Modified. May be the same array as logits.
      * @param scale  the gradient factor, 1/rows for a mean loss
+     * @throws IllegalArgumentException for a target outside [0, classes): at this call or, on a
+     *         backend that checks on its device, at the latest at the next {@link #download}
      */
     void softmaxCrossEntropy(int batch, int rows, int classes, Strided logits, Strided target,
                              Strided loss, Strided grad, float scale);
@@ -177,6 +179,8 @@ public interface Backend extends AutoCloseable {
      * j < cols. Indices are floats, exact below 2^24; each must lie in [0, rows of src).
      *
      * @param dst count x cols. Modified. Must not overlap src.
+     * @throws IllegalArgumentException for an index outside [0, rows of src): at this call or,
+     *         on a backend that checks on its device, at the latest at the next {@link #download}
      */
     void gatherRows(int count, int cols, DeviceBuffer src, DeviceBuffer indices, DeviceBuffer dst);
 

@@ -20,8 +20,8 @@ static inline float __int_as_float(int bits) {
     return f;
 }
 
-static inline int atomicExch(int *address, int value) {
+static inline int atomicOr(int *address, int value) {
     int old = *address;
-    *address = value;
+    *address = old | value;
     return old;
 }
