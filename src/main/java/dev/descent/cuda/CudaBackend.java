@@ -99,7 +99,7 @@ public final class CudaBackend implements Backend, CudaBuffer.Owner {
             return;
         }
         float[] chunk = srcOffset == 0 ? src : java.util.Arrays.copyOfRange(src, srcOffset, srcOffset + count);
-        device.copyToDevice(chunk, d.pointer(), dstOffset, count);
+        device.copyToDevice(chunk, d.pointer(), d.base() + dstOffset, count);
     }
 
     @Override
@@ -112,7 +112,7 @@ public final class CudaBackend implements Backend, CudaBuffer.Owner {
             return;
         }
         float[] chunk = dstOffset == 0 ? dst : new float[count];
-        device.copyToHost(s.pointer(), srcOffset, chunk, count);
+        device.copyToHost(s.pointer(), s.base() + srcOffset, chunk, count);
         if (chunk != dst) {
             System.arraycopy(chunk, 0, dst, dstOffset, count);
         }
@@ -139,8 +139,8 @@ public final class CudaBackend implements Backend, CudaBuffer.Owner {
             return;
         }
         CublasGemmMapping.gemmBatched(device.cublas(), transA, transB, m, n, k, alpha,
-                da.pointer(), aOffset, aStride, db.pointer(), bOffset, bStride,
-                beta, dc.pointer(), cOffset, cStride, batch);
+                da.pointer(), da.base() + aOffset, aStride, db.pointer(), db.base() + bOffset, bStride,
+                beta, dc.pointer(), dc.base() + cOffset, cStride, batch);
     }
 
     // ---- element-wise operations: CudaElementwise checks and builds the launches ----

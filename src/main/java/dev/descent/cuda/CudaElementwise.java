@@ -177,7 +177,7 @@ final class CudaElementwise {
         CudaRanges.requireInside("dst", d, 0, (long) count * cols);
         long srcRows = src.length() / Math.max(cols, 1);
         launcher.launch(Kernel.GATHER_ROWS, (long) count * cols, new KernelArgs().i(count).i(cols)
-                .pointer(s.pointer()).l(srcRows).pointer(idx.pointer()).pointer(d.pointer())
+                .buffer(s).l(srcRows).buffer(idx).buffer(d)
                 .pointer(launcher.badIndexFlag()));
         pendingIndexChecks.put(CudaKernels.BAD_ROW_INDEX, "row index must be in [0, " + srcRows + ")");
     }

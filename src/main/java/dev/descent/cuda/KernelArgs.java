@@ -49,9 +49,15 @@ final class KernelArgs {
         return this;
     }
 
-    /** Base pointer, offset and stride of {@code s}. */
+    /** Base pointer, offset and stride of {@code s} (the offset counted from the allocation, for a slice). */
     KernelArgs strided(Strided s) {
-        return pointer(CudaBuffer.of(s.buffer()).pointer()).l(s.offset()).l(s.stride());
+        CudaBuffer b = CudaBuffer.of(s.buffer());
+        return pointer(b.pointer()).l(b.base() + s.offset()).l(s.stride());
+    }
+
+    /** Base pointer and offset of a whole buffer (the slice's place in its allocation, or 0). */
+    KernelArgs buffer(CudaBuffer b) {
+        return pointer(b.pointer()).l(b.base());
     }
 
     /** As {@link #strided}, or a null pointer with offset and stride 0 when {@code s} is null. */

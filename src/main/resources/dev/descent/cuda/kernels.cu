@@ -313,16 +313,17 @@ extern "C" __global__ void multiply_mask(int batch, int n, const float *x, i64 x
 }
 
 // dst[r][j] = src[(int) indices[r]][j]; an index outside [0, srcRows) sets BAD_ROW_INDEX in *bad.
-extern "C" __global__ void gather_rows(int count, int cols, const float *src, i64 srcRows,
-                                       const float *indices, float *dst, int *bad) {
+// src, indices and dst start at their offsets so, io and dso.
+extern "C" __global__ void gather_rows(int count, int cols, const float *src, i64 so, i64 srcRows,
+                                       const float *indices, i64 io, float *dst, i64 dso, int *bad) {
     GRID_STRIDE_LOOP(t, (i64) count * cols) {
         i64 r = t / cols;
         int j = (int) (t % cols);
-        int row = (int) indices[r];
+        int row = (int) indices[io + r];
         if (row < 0 || row >= srcRows) {
             atomicOr(bad, BAD_ROW_INDEX);
             continue;
         }
-        dst[t] = src[(i64) row * cols + j];
+        dst[dso + t] = src[so + (i64) row * cols + j];
     }
 }

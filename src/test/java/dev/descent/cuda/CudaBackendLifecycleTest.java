@@ -42,6 +42,23 @@ class CudaBackendLifecycleTest {
     }
 
     @Test
+    void aSliceTakesNoDeviceMemoryAndItsCloseFreesNothing() {
+        DeviceBuffer buffer = backend.allocate(10);
+        DeviceBuffer slice = buffer.slice(2, 5);
+        assertEquals(1, device.liveAllocations());
+        assertEquals(1, backend.openBuffers());
+        slice.close();
+        assertEquals(1, device.liveAllocations());
+        backend.upload(new float[]{1, 2}, 0, slice, 3, 2);
+        float[] back = new float[10];
+        backend.download(buffer, 0, back, 0, 10);
+        assertArrayEquals(new float[]{0, 0, 0, 0, 0, 1, 2, 0, 0, 0}, back);
+        buffer.close();
+        assertEquals(0, device.liveAllocations());
+        assertThrows(IllegalStateException.class, () -> backend.upload(new float[1], 0, slice, 0, 1));
+    }
+
+    @Test
     void useAfterCloseIsAnError() {
         DeviceBuffer buffer = backend.allocate(4);
         backend.close();

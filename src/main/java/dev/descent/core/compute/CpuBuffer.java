@@ -6,10 +6,14 @@ import java.nio.FloatBuffer;
 
 /**
  * A CPU backend buffer: off-heap float32 memory seen as a direct {@link FloatBuffer}
- * (absolute get/put), so native BLAS reads it without copying.
+ * (absolute get/put), so native BLAS reads it without copying. A slice sees part of its
+ * allocation's memory through {@link FloatBuffer#slice(int, int)}.
  */
 public class CpuBuffer implements DeviceBuffer {
     private final long length;
+    /** The allocation a slice is cut from; null for an allocation. */
+    private final CpuBuffer allocation;
+    private final long offset;
     private FloatBuffer data;
     /** The native address of {@code data}, found once by a native GEMM; 0 until then. */
     private long nativeAddress;
@@ -19,12 +23,21 @@ public class CpuBuffer implements DeviceBuffer {
             throw new IllegalArgumentException("buffer length must be in [0, 2^31), was " + length);
         }
         this.length = length;
+        this.allocation = null;
+        this.offset = 0;
         this.data = ByteBuffer.allocateDirect((int) length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    /** The floats; absolute indexing only. Throws once closed. */
+    private CpuBuffer(CpuBuffer allocation, long offset, long length) {
+        this.length = length;
+        this.allocation = allocation;
+        this.offset = offset;
+        this.data = allocation.data().slice((int) offset, (int) length);
+    }
+
+    /** The floats; absolute indexing only. Throws once closed (for a slice: once its allocation is closed). */
     public FloatBuffer data() {
-        if (data == null) {
+        if (data == null || (allocation != null && allocation.data == null)) {
             throw new IllegalStateException("buffer used after close");
         }
         return data;
@@ -46,7 +59,27 @@ public class CpuBuffer implements DeviceBuffer {
     }
 
     @Override
+    public DeviceBuffer slice(long from, long count) {
+        DeviceBuffer.requireSliceInside(from, count, length);
+        data();
+        return allocation == null ? new CpuBuffer(this, from, count) : new CpuBuffer(allocation, offset + from, count);
+    }
+
+    @Override
+    public DeviceBuffer memory() {
+        return allocation == null ? this : allocation;
+    }
+
+    @Override
+    public long memoryOffset() {
+        return offset;
+    }
+
+    /** Frees an allocation; a slice's close does nothing (its memory is its allocation's). */
+    @Override
     public void close() {
-        data = null;
+        if (allocation == null) {
+            data = null;
+        }
     }
 }

@@ -60,7 +60,7 @@ public record GemmCall(Transpose transA, Transpose transB, int m, int n, int k, 
 
     /**
      * Checks that every A_p, B_p, C_p lies inside its buffer and that C does not overlap A or B
-     * when they share a buffer.
+     * when they share memory (the same buffer, or slices of one).
      *
      * @throws IllegalArgumentException naming the operand that does not fit
      */
@@ -71,10 +71,11 @@ public record GemmCall(Transpose transA, Transpose transB, int m, int n, int k, 
         requireInside("A", aOffset, aStride, aSize(), a.length());
         requireInside("B", bOffset, bStride, bSize(), b.length());
         requireInside("C", cOffset, cStride, cSize(), c.length());
-        if (a == c && overlaps(aOffset, aStride, aSize(), cOffset, cStride, cSize())) {
+        long cAt = c.memoryOffset() + cOffset;
+        if (a.memory() == c.memory() && overlaps(a.memoryOffset() + aOffset, aStride, aSize(), cAt, cStride, cSize())) {
             throw new IllegalArgumentException("C must not overlap A (same buffer, overlapping ranges)");
         }
-        if (b == c && overlaps(bOffset, bStride, bSize(), cOffset, cStride, cSize())) {
+        if (b.memory() == c.memory() && overlaps(b.memoryOffset() + bOffset, bStride, bSize(), cAt, cStride, cSize())) {
             throw new IllegalArgumentException("C must not overlap B (same buffer, overlapping ranges)");
         }
     }

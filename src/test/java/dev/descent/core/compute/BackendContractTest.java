@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -238,20 +239,123 @@ public abstract class BackendContractTest {
         }
     }
 
+    // ---- slices ----
+
+    @Test
+    void aSliceSharesItsBuffersFloats() {
+        try (DeviceBuffer buffer = backend.allocate(10)) {
+            DeviceBuffer slice = buffer.slice(3, 4);
+            assertEquals(4, slice.length());
+            assertSame(buffer, slice.memory());
+            assertEquals(3, slice.memoryOffset());
+            backend.upload(new float[]{1, 2, 3, 4}, 0, slice, 0, 4);
+            backend.upload(new float[]{9}, 0, buffer, 4, 1);
+            float[] whole = new float[10];
+            backend.download(buffer, 0, whole, 0, 10);
+            assertArrayEquals(new float[]{0, 0, 0, 1, 9, 3, 4, 0, 0, 0}, whole);
+            float[] part = new float[2];
+            backend.download(slice, 2, part, 0, 2);
+            assertArrayEquals(new float[]{3, 4}, part);
+            DeviceBuffer inner = slice.slice(1, 2);
+            assertSame(buffer, inner.memory());
+            assertEquals(4, inner.memoryOffset());
+            backend.download(inner, 0, part, 0, 2);
+            assertArrayEquals(new float[]{9, 3}, part);
+        }
+    }
+
+    @Test
+    void aSliceIsCheckedAgainstItsOwnLength() {
+        try (DeviceBuffer buffer = backend.allocate(10)) {
+            assertThrows(IllegalArgumentException.class, () -> buffer.slice(8, 3));
+            assertThrows(IllegalArgumentException.class, () -> buffer.slice(-1, 2));
+            DeviceBuffer slice = buffer.slice(2, 3);
+            assertThrows(IllegalArgumentException.class, () -> slice.slice(1, 3));
+            assertThrows(RuntimeException.class, () -> backend.upload(new float[4], 0, slice, 0, 4));
+            assertEquals(0, buffer.slice(10, 0).length());
+        }
+    }
+
+    @Test
+    void closingASliceKeepsItsBufferAndClosingTheBufferEndsTheSlice() {
+        DeviceBuffer buffer = backend.allocate(6);
+        DeviceBuffer slice = buffer.slice(1, 2);
+        slice.close();
+        backend.upload(new float[]{5, 6}, 0, slice, 0, 2);
+        float[] back = new float[6];
+        backend.download(buffer, 0, back, 0, 6);
+        assertArrayEquals(new float[]{0, 5, 6, 0, 0, 0}, back);
+        buffer.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> backend.download(slice, 0, new float[2], 0, 2));
+        assertEquals("buffer used after close", e.getMessage());
+    }
+
+    @Test
+    void gemmOnSlicesOfOneBufferMatchesTheReference() {
+        checkRandom(new GemmCall(N, N, 5, 7, 3, 1f, 0, 0, 0, 0, 0f, 0, 0, 1), 41, true);
+        checkRandom(new GemmCall(T, N, 4, 6, 9, 0.5f, 2, 40, 1, 60, 1f, 3, 30, 3), 42, true);
+        checkRandom(new GemmCall(N, T, 3, 5, 4, 1f, 1, 0, 0, 20, 0f, 2, 17, 4), 43, true);
+    }
+
+    @Test
+    void cOverlappingAThroughTwoSlicesIsRejected() {
+        try (DeviceBuffer memory = backend.allocate(16); DeviceBuffer b = backend.allocate(4)) {
+            DeviceBuffer a = memory.slice(0, 8);
+            DeviceBuffer c = memory.slice(2, 10);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backend.gemmBatched(
+                    N, N, 2, 2, 2, 1f, a, 0, 0, b, 0, 0, 0f, c, 0, 0, 1));
+            assertEquals("C must not overlap A (same buffer, overlapping ranges)", e.getMessage());
+            // A uses floats [0, 4) of the allocation, C at offset 2 of its slice [4, 8): no overlap
+            backend.gemmBatched(N, N, 2, 2, 2, 1f, a, 0, 0, b, 0, 0, 0f, c, 2, 0, 1);
+        }
+    }
+
+    @Test
+    void elementwiseOperationsAndGatherWorkOnSlices() {
+        try (DeviceBuffer memory = backend.allocate(40)) {
+            DeviceBuffer z = memory.slice(3, 6);
+            DeviceBuffer bias = memory.slice(11, 3);
+            backend.upload(new float[]{1, 2, 3, 4, 5, 6}, 0, z, 0, 6);
+            backend.upload(new float[]{10, 20, 30}, 0, bias, 0, 3);
+            backend.addBias(1, 2, 3, Strided.of(z, 6), Strided.shared(bias));
+            float[] out = new float[6];
+            backend.download(z, 0, out, 0, 6);
+            assertArrayEquals(new float[]{11, 22, 33, 14, 25, 36}, out);
+            DeviceBuffer indices = memory.slice(17, 2);
+            DeviceBuffer dst = memory.slice(21, 6);
+            backend.upload(new float[]{1, 0}, 0, indices, 0, 2);
+            backend.gatherRows(2, 3, z, indices, dst);
+            backend.download(dst, 0, out, 0, 6);
+            assertArrayEquals(new float[]{14, 25, 36, 11, 22, 33}, out);
+        }
+    }
+
     // ---- helpers ----
 
     private void checkRandom(GemmCall call, long seed) {
-        checkRandom(call, seed, null);
+        checkRandom(call, seed, null, false);
     }
 
-    /** Random A, B (and C unless given) sized for {@code call}, run, and check against the reference. */
     private void checkRandom(GemmCall call, long seed, float[] givenC) {
+        checkRandom(call, seed, givenC, false);
+    }
+
+    private void checkRandom(GemmCall call, long seed, boolean sliced) {
+        checkRandom(call, seed, null, sliced);
+    }
+
+    /**
+     * Random A, B (and C unless given) sized for {@code call}, run (on slices of one buffer when
+     * {@code sliced}), and check against the reference.
+     */
+    private void checkRandom(GemmCall call, long seed, float[] givenC, boolean sliced) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] a = random(extent(call.aOffset(), call.aStride(), call.aSize(), call.batch()), random);
         float[] b = random(extent(call.bOffset(), call.bStride(), call.bSize(), call.batch()), random);
         float[] c = givenC != null ? givenC.clone() : random(extent(call.cOffset(), call.cStride(), call.cSize(), call.batch()) + 5, random);
         double[] expected = ReferenceGemm.gemm(call, a, b, c);
-        float[] actual = run(call, a, b, c);
+        float[] actual = sliced ? runOnSlices(call, a, b, c) : run(call, a, b, c);
         assertEquals(expected.length, actual.length);
         boolean[] inProblem = new boolean[c.length];
         for (int p = 0; p < call.batch(); p++) {
@@ -282,6 +386,27 @@ public abstract class BackendContractTest {
     private float[] run(GemmCall call, float[] a, float[] b, float[] c) {
         try (DeviceBuffer da = backend.allocate(a.length); DeviceBuffer db = backend.allocate(b.length);
              DeviceBuffer dc = backend.allocate(c.length)) {
+            backend.upload(a, 0, da, 0, a.length);
+            backend.upload(b, 0, db, 0, b.length);
+            backend.upload(c, 0, dc, 0, c.length);
+            backend.gemmBatched(call.transA(), call.transB(), call.m(), call.n(), call.k(), call.alpha(),
+                    da, call.aOffset(), call.aStride(), db, call.bOffset(), call.bStride(),
+                    call.beta(), dc, call.cOffset(), call.cStride(), call.batch());
+            float[] out = new float[c.length];
+            backend.download(dc, 0, out, 0, c.length);
+            return out;
+        }
+    }
+
+    /** As {@link #run}, with A, B and C slices of one allocation at odd offsets (1, then gaps of 3). */
+    private float[] runOnSlices(GemmCall call, float[] a, float[] b, float[] c) {
+        long aAt = 1;
+        long bAt = aAt + a.length + 3;
+        long cAt = bAt + b.length + 3;
+        try (DeviceBuffer memory = backend.allocate(cAt + c.length + 2)) {
+            DeviceBuffer da = memory.slice(aAt, a.length);
+            DeviceBuffer db = memory.slice(bAt, b.length);
+            DeviceBuffer dc = memory.slice(cAt, c.length);
             backend.upload(a, 0, da, 0, a.length);
             backend.upload(b, 0, db, 0, b.length);
             backend.upload(c, 0, dc, 0, c.length);
