@@ -17,7 +17,11 @@ import java.util.random.RandomGenerator;
  * masks and RReLU slopes drawn from the host's generator. The host owns the master weights
  * (double) and sends them with {@link #setParameters}; this class computes the forward pass,
  * the loss and the backward pass in float32 and returns gradients in the flat
- * {@link ParameterLayout} order.
+ * {@link ParameterLayout} order. What crosses the bus per training step: the minibatch indices,
+ * the host-drawn dropout masks and RReLU slopes, one copy of all K nets' parameters and one
+ * of their gradients ({@link PackedArrays}), the losses and outputs, and with batch norm one
+ * copy of the batch statistics (the running statistics are kept in double on the host, as
+ * the reproducibility pins require, and sent when an inference pass needs them).
  *
  * <p>Per hidden layer l (n = fan_out, Z the linear output):
  * <pre>
@@ -48,6 +52,14 @@ public final class MlpBatch implements AutoCloseable {
     private final DeviceBuffer[] mean, var, runMean, runVar;
     private final DeviceBuffer[] mask, shift, slopes;
     private final DeviceBuffer x, t, indices, loss;
+    /** w, b, gamma, beta, alpha of the K nets: one upload per step (see {@link PackedArrays}). */
+    private final PackedArrays parameters;
+    /** Their gradients: one download per step. */
+    private final PackedArrays gradients;
+    /** The batch-norm batch means and variances: one download per training step with batch norm. */
+    private final PackedArrays statistics;
+    /** The batch-norm running means and variances: uploaded when an inference pass needs them. */
+    private final PackedArrays running;
     private DeviceBuffer trainX;
     private DeviceBuffer trainT;
     private int trainRows;
@@ -100,13 +112,21 @@ public final class MlpBatch implements AutoCloseable {
         slopes = new DeviceBuffer[layers];
         runningMean = new double[nets][layers][];
         runningVar = new double[nets][layers][];
+        long normalized = 0;
+        for (int l = 0; l < layers; l++) {
+            normalized += layout.gamma(l) >= 0 ? spec.fanOut(l) : 0;
+        }
+        parameters = new PackedArrays(backend, alloc((long) nets * layout.size()));
+        gradients = new PackedArrays(backend, alloc((long) nets * layout.size()));
+        statistics = new PackedArrays(backend, alloc(2L * nets * normalized));
+        running = new PackedArrays(backend, alloc(2L * nets * normalized));
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int out = spec.fanOut(l);
-            w[l] = alloc((long) nets * in * out);
-            b[l] = alloc((long) nets * out);
-            gw[l] = alloc((long) nets * in * out);
-            gb[l] = alloc((long) nets * out);
+            w[l] = parameters.next((long) nets * in * out);
+            b[l] = parameters.next((long) nets * out);
+            gw[l] = gradients.next((long) nets * in * out);
+            gb[l] = gradients.next((long) nets * out);
             z[l] = alloc((long) nets * capacity * out);
             gz[l] = alloc((long) nets * capacity * out);
             if (!spec.isHidden(l)) {
@@ -115,25 +135,25 @@ public final class MlpBatch implements AutoCloseable {
             a[l] = alloc((long) nets * capacity * out);
             ga[l] = alloc((long) nets * capacity * out);
             if (spec.batchNorm()) {
-                gamma[l] = alloc((long) nets * out);
-                beta[l] = alloc((long) nets * out);
-                ggamma[l] = alloc((long) nets * out);
-                gbeta[l] = alloc((long) nets * out);
+                gamma[l] = parameters.next((long) nets * out);
+                beta[l] = parameters.next((long) nets * out);
+                ggamma[l] = gradients.next((long) nets * out);
+                gbeta[l] = gradients.next((long) nets * out);
                 xhat[l] = alloc((long) nets * capacity * out);
                 h[l] = alloc((long) nets * capacity * out);
-                mean[l] = alloc((long) nets * out);
-                var[l] = alloc((long) nets * out);
-                runMean[l] = alloc((long) nets * out);
-                runVar[l] = alloc((long) nets * out);
+                mean[l] = statistics.next((long) nets * out);
+                var[l] = statistics.next((long) nets * out);
+                runMean[l] = running.next((long) nets * out);
+                runVar[l] = running.next((long) nets * out);
                 for (int p = 0; p < nets; p++) {
                     runningMean[p][l] = new double[out];
                     runningVar[p][l] = filled(out, 1.0);
                 }
-                backend.upload(toFloat(filled(nets * out, 1.0)), 0, runVar[l], 0, nets * out);
+                running.upload(toFloat(filled(nets * out, 1.0)), 0, runVar[l], 0, nets * out);
             }
             if (spec.activation().function() == Activation.PRELU) {
-                alpha[l] = alloc(nets);
-                galpha[l] = alloc(nets);
+                alpha[l] = parameters.next(nets);
+                galpha[l] = gradients.next(nets);
             }
             if (spec.activation().function() == Activation.RRELU) {
                 slopes[l] = alloc((long) capacity * out);
@@ -149,6 +169,9 @@ public final class MlpBatch implements AutoCloseable {
         indices = alloc(capacity);
         loss = alloc((long) nets * capacity * spec.outputs());
         scratch = new float[layout.size()];
+        for (PackedArrays packed : List.of(parameters, gradients, statistics, running)) {
+            packed.requireFull();
+        }
     }
 
     public MlpSpec spec() {
@@ -186,14 +209,14 @@ public final class MlpBatch implements AutoCloseable {
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int out = spec.fanOut(l);
-            backend.upload(scratch, layout.weight(l), w[l], (long) net * in * out, in * out);
-            backend.upload(scratch, layout.bias(l), b[l], (long) net * out, out);
+            parameters.upload(scratch, layout.weight(l), w[l], (long) net * in * out, in * out);
+            parameters.upload(scratch, layout.bias(l), b[l], (long) net * out, out);
             if (layout.gamma(l) >= 0) {
-                backend.upload(scratch, layout.gamma(l), gamma[l], (long) net * out, out);
-                backend.upload(scratch, layout.beta(l), beta[l], (long) net * out, out);
+                parameters.upload(scratch, layout.gamma(l), gamma[l], (long) net * out, out);
+                parameters.upload(scratch, layout.beta(l), beta[l], (long) net * out, out);
             }
             if (layout.alpha(l) >= 0) {
-                backend.upload(scratch, layout.alpha(l), alpha[l], net, 1);
+                parameters.upload(scratch, layout.alpha(l), alpha[l], net, 1);
             }
         }
     }
@@ -204,14 +227,14 @@ public final class MlpBatch implements AutoCloseable {
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int o = spec.fanOut(l);
-            backend.download(gw[l], (long) net * in * o, scratch, layout.weight(l), in * o);
-            backend.download(gb[l], (long) net * o, scratch, layout.bias(l), o);
+            gradients.download(gw[l], (long) net * in * o, scratch, layout.weight(l), in * o);
+            gradients.download(gb[l], (long) net * o, scratch, layout.bias(l), o);
             if (layout.gamma(l) >= 0) {
-                backend.download(ggamma[l], (long) net * o, scratch, layout.gamma(l), o);
-                backend.download(gbeta[l], (long) net * o, scratch, layout.beta(l), o);
+                gradients.download(ggamma[l], (long) net * o, scratch, layout.gamma(l), o);
+                gradients.download(gbeta[l], (long) net * o, scratch, layout.beta(l), o);
             }
             if (layout.alpha(l) >= 0) {
-                backend.download(galpha[l], net, scratch, layout.alpha(l), 1);
+                gradients.download(galpha[l], net, scratch, layout.alpha(l), 1);
             }
         }
         for (int i = 0; i < out.length; i++) {
@@ -306,6 +329,8 @@ public final class MlpBatch implements AutoCloseable {
         forward(n, true);
         lossAndGradient(n);
         backward(n);
+        gradients.deviceWrote();
+        statistics.deviceWrote();
         lastRows = n;
     }
 
@@ -340,8 +365,8 @@ public final class MlpBatch implements AutoCloseable {
             int out = spec.fanOut(l);
             float[] mu = new float[out];
             float[] v = new float[out];
-            backend.download(mean[l], (long) net * out, mu, 0, out);
-            backend.download(var[l], (long) net * out, v, 0, out);
+            statistics.download(mean[l], (long) net * out, mu, 0, out);
+            statistics.download(var[l], (long) net * out, v, 0, out);
             double unbias = lastRows / (lastRows - 1.0);
             for (int j = 0; j < out; j++) {
                 runningMean[net][l][j] = (1 - BN_MOMENTUM) * runningMean[net][l][j] + BN_MOMENTUM * mu[j];
@@ -393,6 +418,10 @@ public final class MlpBatch implements AutoCloseable {
     // ---- the passes ----
 
     private void forward(int n, boolean training) {
+        parameters.flush();
+        if (!training) {
+            running.flush();
+        }
         Strided in = Strided.shared(x);
         for (int l = 0; l < layers; l++) {
             int fi = spec.fanIn(l);
@@ -528,8 +557,8 @@ public final class MlpBatch implements AutoCloseable {
 
     private void uploadRunning(int net, int l) {
         int out = runningMean[net][l].length;
-        backend.upload(toFloat(runningMean[net][l]), 0, runMean[l], (long) net * out, out);
-        backend.upload(toFloat(runningVar[net][l]), 0, runVar[l], (long) net * out, out);
+        running.upload(toFloat(runningMean[net][l]), 0, runMean[l], (long) net * out, out);
+        running.upload(toFloat(runningVar[net][l]), 0, runVar[l], (long) net * out, out);
     }
 
     private DeviceBuffer alloc(long length) {
