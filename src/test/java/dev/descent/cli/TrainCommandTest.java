@@ -51,6 +51,45 @@ class TrainCommandTest {
     }
 
     @Test
+    void aRacerWhoseValidationLossOverflowsDivergesAndIsNotStoppedEarly(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("epochs.csv");
+        Path summary = dir.resolve("summary.json");
+        Run r = run("train", "--data", "moons", "--layers", "16", "--racer", "sgd lr=1e6 label=boom",
+                "--racer", "adam lr=0.01", "--epochs", "30", "--early-stopping", "patience=2", "--backend", "cpu",
+                "--csv", csv.toString(), "--summary", summary.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> boomRows = Files.readAllLines(csv).stream().filter(l -> l.startsWith("0,boom,")).toList();
+        assertEquals(1, boomRows.size(), boomRows.toString());
+        String[] row = boomRows.get(0).split(",");
+        assertEquals("NaN", row[5], "val_loss of the overflowing racer: " + boomRows.get(0));
+        JsonNode racers = new ObjectMapper().readTree(summary.toFile()).get("racers");
+        JsonNode boom = racers.get(0);
+        assertEquals(Long.parseLong(row[3]), boom.get("diverged_at").asLong(), boom.toString());
+        assertTrue(boom.get("stopped_early_at").isNull(), boom.toString());
+        assertTrue(racers.get(1).get("diverged_at").isNull(), racers.toString());
+    }
+
+    @Test
+    void aRacerThatStopsImprovingIsStoppedEarlyAfterPatiencePlusOneEpochs(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("epochs.csv");
+        Path summary = dir.resolve("summary.json");
+        Run r = run("train", "--data", "moons", "--layers", "8", "--racer", "sgd lr=0 label=frozen",
+                "--racer", "adam lr=0.01", "--epochs", "10", "--early-stopping", "patience=2", "--backend", "cpu",
+                "--csv", csv.toString(), "--summary", summary.toString());
+        assertEquals(0, r.code(), r.err());
+        long frozenRows = Files.readAllLines(csv).stream().filter(l -> l.startsWith("0,frozen,")).count();
+        JsonNode racers = new ObjectMapper().readTree(summary.toFile()).get("racers");
+        JsonNode frozen = racers.get(0);
+        // epoch 1 sets the best; epochs 2 and 3 do not improve; patience 2 is used up at epoch 3
+        assertEquals(3, frozen.get("stopped_early_at").asInt(), frozen.toString());
+        assertEquals(3, frozen.get("epochs_run").asInt(), frozen.toString());
+        assertEquals(3, frozenRows);
+        assertTrue(frozen.get("diverged_at").isNull(), frozen.toString());
+        assertTrue(racers.get(1).get("stopped_early_at").isNull(), racers.toString());
+        assertEquals(10, racers.get(1).get("epochs_run").asInt(), racers.toString());
+    }
+
+    @Test
     void csvToStandardOutputAndTheSameSeedGivesTheSameNumbers() {
         String[] args = {"train", "--data", "xor", "--samples", "64", "--layers", "4", "--racer", "sgd lr=0.5",
                 "--epochs", "2", "--batch", "8", "--batchnorm", "--dropout", "0.2", "--csv", "-"};
