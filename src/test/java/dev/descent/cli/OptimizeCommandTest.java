@@ -235,7 +235,15 @@ class OptimizeCommandTest {
         CliRun.of(concat(base, "--racer", "sgd lr")).assertBadInput("'lr' in spec 'sgd lr' is not key=value");
         CliRun.of(concat(base, "--racer", "sgd colour=blue")).assertBadInput("colour must be #rrggbb, was 'blue'");
         CliRun.of(concat(base, "--racer", "sgd", "--schedule", "nosuch"))
-                .assertBadInput("schedule: unknown schedule 'nosuch'");
+                .assertBadInput("--schedule 'nosuch': unknown schedule 'nosuch'");
+        CliRun.of(concat(base, "--racer", "sgd", "--schedule", "step"))
+                .assertBadInput("--schedule 'step': step: step_size is required");
+        CliRun.of(concat(base, "--racer", "sgd", "--racer", "adagrad", "--schedule", "cyclic max_lr=0.1"))
+                .assertBadInput("--schedule 'cyclic max_lr=0.1' with --racer 'adagrad': ");
+        CliRun.of("optimize", "--expr", "", "--start", "1,1", "--racer", "sgd", "--steps", "5")
+                .assertBadInput("--expr is empty");
+        CliRun.of("optimize", "--expr", "(x + y))", "--start", "1,1", "--racer", "sgd", "--steps", "5")
+                .assertBadInput("error: expression: unexpected ')' at 7"); // the README's example
         CliRun.of(concat(base, "--racer", "sgd", "--clip-norm", "-1")).assertBadInput("--clip-norm must be >= 0");
         CliRun.of(concat(base, "--racer", "sgd", "--clip-value", "x")).assertBadInput("--clip-value");
         CliRun.of("optimize", "--surface", "nosuch", "--start", "1,1", "--racer", "sgd", "--steps", "5")

@@ -6,9 +6,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -62,6 +65,9 @@ public final class AtomicFiles {
     /** Streams bytes to {@code target}, atomically (PNG and GIF exports). */
     public static void writeBytes(Path target, ByteContent content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new FileSystemException(target.toString(), null, "is a folder");
+        }
         Path dir = absolute.getParent();
         if (dir != null) {
             Files.createDirectories(dir);
@@ -90,11 +96,34 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (FileSystemException e) {
+            throw aboutTarget(e, temp, target);
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * An error about the temporary file is reported about the target: the user never named the
+     * temporary file and it is gone afterwards.
+     */
+    private static FileSystemException aboutTarget(FileSystemException e, Path temp, Path target) {
+        if (temp == null || !temp.toString().equals(e.getFile())) {
+            return e;
+        }
+        String file = target.toString();
+        FileSystemException out;
+        if (e instanceof NoSuchFileException) {
+            out = new NoSuchFileException(file, null, e.getReason());
+        } else if (e instanceof AccessDeniedException) {
+            out = new AccessDeniedException(file, null, e.getReason());
+        } else {
+            out = new FileSystemException(file, null, e.getReason());
+        }
+        out.initCause(e);
+        return out;
     }
 
     /** A file being replaced keeps its POSIX permissions (best effort: the content matters more). */
