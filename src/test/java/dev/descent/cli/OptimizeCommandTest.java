@@ -261,6 +261,23 @@ class OptimizeCommandTest {
                 .assertBadInput("cannot write");
     }
 
+    @Test
+    void writeErrorsNameTheUsersFileAndTheReasonNeverTheTemporaryFile(@TempDir Path dir) {
+        String[] base = {"optimize", "--surface", "bowl", "--start", "1,1", "--steps", "5", "--racer", "sgd"};
+        CliRun folder = CliRun.of(concat(base, "--summary", dir.toString()))
+                .assertBadInput("cannot write '" + dir + "': is a folder");
+        assertFalse(folder.err().contains(".tmp"), folder.err());
+        assertTrue(Files.isDirectory(dir), "the folder is untouched");
+        // Linux's /proc refuses new files even for root: the failure comes from creating the temporary file
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            for (String option : List.of("--summary", "--csv")) {
+                CliRun proc = CliRun.of(concat(base, option, "/proc/descent-nope.json"))
+                        .assertBadInput("cannot write '/proc/descent-nope.json': no such file or folder '/proc/descent-nope.json'");
+                assertFalse(proc.err().contains(".tmp"), proc.err());
+            }
+        }
+    }
+
     private static String[] concat(String[] base, String... more) {
         String[] out = new String[base.length + more.length];
         System.arraycopy(base, 0, out, 0, base.length);

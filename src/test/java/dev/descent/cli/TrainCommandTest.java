@@ -153,6 +153,10 @@ class TrainCommandTest {
                         + "' is in the way (a file where a folder is needed)");
         CliRun.of(concat(base, "--racer", "sgd", "--summary", dir.toString()))
                 .assertBadInput("cannot write --summary " + dir + ": is a folder");
+        if (Files.isDirectory(Path.of("/proc/self"))) { // Linux's /proc refuses new files, even root's
+            CliRun.of(concat(base, "--racer", "sgd", "--csv", "/proc/nope.csv"))
+                    .assertBadInput("cannot write --csv /proc/nope.csv: no such file or folder '/proc/nope.csv'");
+        }
         Path readOnly = Files.createDirectory(dir.resolve("read-only"));
         if (readOnly.toFile().setWritable(false) && !Files.isWritable(readOnly)) {
             Path target = readOnly.resolve("summary.json");
