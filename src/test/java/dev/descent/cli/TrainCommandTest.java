@@ -166,6 +166,23 @@ class TrainCommandTest {
         }
     }
 
+    @Test
+    void theLrColumnIsTheRateOfTheEpochsLastStepUnderThePerStepSchedule() {
+        // 40 rows, val 0.2: 32 training rows, batch 8, so epoch e ends with step 4e; an exponential
+        // schedule advances once per step, so step k uses 0.1 * 0.9^(k-1)
+        Run r = run("train", "--data", "xor", "--samples", "40", "--layers", "4", "--racer", "sgd lr=0.1",
+                "--schedule", "exponential gamma=0.9", "--epochs", "3", "--batch", "8", "--backend", "cpu",
+                "--csv", "-");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        for (int e = 1; e <= 3; e++) {
+            String[] row = lines.get(e).split(",");
+            assertEquals(4L * e, Long.parseLong(row[3]), "step column");
+            assertEquals(0.1 * Math.pow(0.9, 4 * e - 1), Double.parseDouble(row[8]), 1e-15, "lr, epoch " + e);
+        }
+    }
+
     private static String[] concat(String[] base, String... more) {
         String[] out = new String[base.length + more.length];
         System.arraycopy(base, 0, out, 0, base.length);
