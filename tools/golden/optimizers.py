@@ -57,7 +57,9 @@ def make_quad10():
     lam = np.geomspace(0.1, 10.0, 10)
     a = (q * lam) @ q.T
     a = (a + a.T) / 2
-    return {"A": a.tolist(), "b": rng.standard_normal(10).tolist(),
+    # rounded to 12 decimals: numpy's QR and product differ in the last bits between CPUs
+    # (OpenBLAS picks kernels by CPU), and the file should not change with the machine
+    return {"A": [[round(v, 12) for v in row] for row in a.tolist()], "b": rng.standard_normal(10).tolist(),
             "start": rng.standard_normal(10).tolist()}
 
 
@@ -100,6 +102,25 @@ CONFIGS = [
     "rprop", "rprop lr=0.05 eta_minus=0.3 eta_plus=1.5 step_min=1e-4 step_max=0.5",
     "rprop variant=backtracking", "rprop lr=0.05 eta_minus=0.4 eta_plus=1.3 variant=backtracking",
 ]
+
+# Starts other than the surface's for cases whose run from the usual start is chaotic: there a
+# 1-ulp difference (torch's sqrt, see well_conditioned_steps) grows past the test tolerance
+# within 58-298 steps, so only a prefix could be compared. Each start here was found by
+# searching a 0.1 grid over [-2, 2]^2 nearest the usual start first (for quad10 multiples of
+# its start) for one whose run stays within 1e-11 of runs started 4e-16 and 8e-16 relative away
+# for every step. (found with tools/golden/optimizers.py's own run_torch and
+# well_conditioned_steps)
+WELL_CONDITIONED_STARTS = {
+    ("adadelta lr=0.5 rho=0.8 eps=1e-4 weight_decay=0.02", "rosenbrock"): [-1.3, 1.7],
+    ("adadelta lr=0.5 rho=0.8 eps=1e-4 weight_decay=0.02", "beale"): [-0.8, 1.7],
+    ("adadelta lr=0.5 rho=0.8 eps=1e-4 weight_decay=0.02", "ravine"): [-0.7, -0.5],
+    ("adadelta", "rosenbrock"): [-1.1, 0.9],
+    ("rmsprop lr=0.003 alpha=0.9 momentum=0.7", "rosenbrock"): [-1.6, 0.8],
+    ("rmsprop lr=0.003 alpha=0.9 momentum=0.7", "bowl"): [1.6, -1.3],
+    ("rmsprop lr=0.003 alpha=0.9 momentum=0.7", "beale"): [1.0, 1.7],
+    ("rmsprop lr=0.003 alpha=0.9 momentum=0.7", "ravine"): [-2.0, 1.6],
+    ("rmsprop lr=0.003 alpha=0.9 momentum=0.7", "quad10"): [-c for c in QUAD10["start"]],
+}
 
 # Runs whose lr (and momentum/beta1) the "scheduler" rewrites before every step.
 SCHEDULED = [
@@ -236,6 +257,8 @@ def schedules(steps, lr0, momentum0):
 def run_case(spec, surface, scheduled):
     name, values = parse(spec)
     grad_fn, start, steps, every = SURFACES[surface]
+    if not scheduled:
+        start = WELL_CONDITIONED_STARTS.get((spec, surface), start)
     lrs = momenta = None
     if scheduled:
         default_lr = TORCH[name]([torch.zeros(1, requires_grad=True)]).defaults["lr"]

@@ -1,8 +1,11 @@
 package dev.descent.cli;
 
+import dev.descent.core.config.ConfigException;
+import dev.descent.core.data.BundledDatasets;
 import dev.descent.core.data.DataGenerator;
 import dev.descent.core.data.DataGenerators;
 import dev.descent.core.data.Dataset;
+import dev.descent.core.preset.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,43 +15,49 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code data NAME --samples N --noise X --seed S --csv FILE}: writes a generated data set as
- * CSV, {@code x1,x2,label} (label = class index) for classification or {@code x,y} for
+ * {@code data NAME [--samples N] [--noise X] [--seed S] [--csv FILE]}: writes a generated data
+ * set as CSV, {@code x1,x2,label} (label = class index) for classification or {@code x,y} for
  * regression. Numbers are written with {@link Double#toString}, which reads back to the same
- * double, so the file re-imports bit for bit. A file is written to a temporary sibling and
- * moved into place, so a failed run leaves no half-written file.
+ * double, so the file re-imports bit for bit. A bundled real set (iris, ...) is written as
+ * shipped, byte for byte; {@code --samples}, {@code --noise} and {@code --seed} do not apply
+ * to it and are an error when given. A file is written atomically ({@link AtomicFiles}), so a
+ * failed run leaves no half-written file.
  */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Write a generated data set as CSV.",
-                "Classification sets have the header x1,x2,label (label = class index 0..k-1);",
-                "regression sets (linear, sine) have x,y."})
+        description = {"Write a generated or bundled data set as CSV.",
+                "Generated classification sets have the header x1,x2,label (label = class index 0..k-1);",
+                "regression sets (linear, sine) have x,y. Bundled real sets (iris, wine, breast_cancer,",
+                "digits8x8) are written as shipped, with their own header and class names; --samples,",
+                "--noise and --seed apply to generated sets only."})
 public final class DataCommand implements Callable<Integer> {
+
+    private static final int DEFAULT_SAMPLES = 200;
+    private static final double DEFAULT_NOISE = 0.1;
 
     @picocli.CommandLine.Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "one of: ${COMPLETION-CANDIDATES}",
-            completionCandidates = GeneratorNames.class)
+            completionCandidates = DataNames.class)
     String name;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "200", description = "number of samples (default: ${DEFAULT-VALUE})")
-    int samples;
+    @Option(names = "--samples", paramLabel = "N", description = "number of samples (default: " + DEFAULT_SAMPLES + ")")
+    Integer samples;
 
-    @Option(names = "--noise", paramLabel = "X", defaultValue = "0.1",
-            description = "standard deviation of the Gaussian noise (default: ${DEFAULT-VALUE})")
-    double noise;
+    @Option(names = "--noise", paramLabel = "X",
+            description = "standard deviation of the Gaussian noise (default: " + DEFAULT_NOISE + ")")
+    Double noise;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "random seed (default: 0)")
+    Long seed;
 
     @Option(names = "--csv", paramLabel = "FILE|-", defaultValue = "-",
             description = "output file; - writes to standard output (default)")
@@ -56,25 +65,77 @@ public final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset data = DataGenerators.create(name, samples, noise, seed);
+        AtomicFiles.Content content;
+        int rows;
+        if (BundledDatasets.contains(name)) {
+            rejectGeneratorOptions();
+            byte[] bytes = BundledDatasets.csvBytes(name);
+            rows = BundledDatasets.load(name).size();
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            content = w -> w.write(text);
+        } else {
+            Dataset data = generate();
+            rows = data.size();
+            content = w -> write(data, w);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if ("-".equals(csv)) {
-            write(data, out);
+            try {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // a PrintWriter does not throw
+            }
             out.flush();
             return 0;
         }
         Path target = Path.of(csv);
-        writeAtomically(data, target);
-        out.println("wrote " + data.size() + " samples of " + name + " to " + target);
+        if (Files.isDirectory(target)) {
+            throw new BadInputException("cannot write --csv " + target + ": it is a folder");
+        }
+        try {
+            AtomicFiles.write(target, content);
+        } catch (IOException e) {
+            throw new BadInputException("cannot write --csv " + target + ": " + IoMessages.describe(e));
+        }
+        out.println("wrote " + rows + " samples of " + name + " to " + target);
         return 0;
     }
 
+    private Dataset generate() {
+        try {
+            return DataGenerators.create(name, samples == null ? DEFAULT_SAMPLES : samples,
+                    noise == null ? DEFAULT_NOISE : noise, seed == null ? 0 : seed);
+        } catch (ConfigException e) {
+            if (e.getMessage().startsWith("unknown data set")) {
+                throw new ConfigException(e.getMessage() + "; bundled: " + String.join(", ", BundledDatasets.names()), e);
+            }
+            throw e;
+        }
+    }
+
+    private void rejectGeneratorOptions() {
+        List<String> given = new ArrayList<>();
+        if (samples != null) {
+            given.add("--samples");
+        }
+        if (noise != null) {
+            given.add("--noise");
+        }
+        if (seed != null) {
+            given.add("--seed");
+        }
+        if (!given.isEmpty()) {
+            throw new BadInputException(String.join(", ", given) + (given.size() == 1 ? " does" : " do")
+                    + " not apply to " + name + ": it is a bundled real data set, written as shipped");
+        }
+    }
+
     /** The CSV text of {@code data}: header, then one row per sample. */
-    static void write(Dataset data, PrintWriter w) {
+    static void write(Dataset data, Writer w) throws IOException {
         if (data.isClassification()) {
-            w.print(String.join(",", data.featureNames()) + ",label\n");
+            w.write(String.join(",", data.featureNames()) + ",label\n");
         } else {
-            w.print(String.join(",", data.featureNames()) + ",y\n");
+            w.write(String.join(",", data.featureNames()) + ",y\n");
         }
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < data.size(); i++) {
@@ -87,58 +148,17 @@ public final class DataCommand implements Callable<Integer> {
             } else {
                 line.append(data.targets()[i]);
             }
-            w.print(line.append('\n'));
+            w.append(line.append('\n'));
         }
     }
 
-    private static void writeAtomically(Dataset data, Path target) {
-        Path dir = target.toAbsolutePath().getParent();
-        if (Files.isDirectory(target)) {
-            throw new BadInputException("cannot write --csv " + target + ": it is a folder");
-        }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 PrintWriter w = new PrintWriter(writer)) {
-                write(data, w);
-                if (w.checkError()) {
-                    throw new IOException("write failed");
-                }
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new BadInputException("cannot write --csv " + target + ": " + describe(e));
-        }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such folder";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() != null ? e.getMessage() : "I/O failure";
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // the temporary file stays behind; the error already reported says why
-        }
-    }
-
-    /** The generator names, for the help text and shell completion. */
-    static final class GeneratorNames implements Iterable<String> {
+    /** The generator and bundled names, for the help text and shell completion. */
+    static final class DataNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return DataGenerators.all().stream().map(DataGenerator::name).collect(Collectors.toList()).iterator();
+            List<String> names = DataGenerators.all().stream().map(DataGenerator::name).collect(Collectors.toList());
+            names.addAll(BundledDatasets.names());
+            return names.iterator();
         }
     }
 }

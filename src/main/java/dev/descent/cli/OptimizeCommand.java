@@ -82,11 +82,19 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (!(clipValue >= 0) || Double.isInfinite(clipValue)) {
             throw new BadInputException("--clip-value must be >= 0 (0 = off), was " + clipValue);
         }
+        if (choice.expression != null && choice.expression.isBlank()) {
+            throw new BadInputException("--expr is empty: type an f(x,y) such as \"x^2 + 3*y^2\"");
+        }
         double[] xy = parseStart(start);
         SurfaceProblem problem = new SurfaceProblem(surfaceSpec(), choice.expression, null, xy[0], xy[1]);
         List<RacerConfig> configs = new ArrayList<>();
         for (int i = 0; i < racers.size(); i++) {
-            configs.add(racerConfig(racers.get(i), i, schedule, clipNorm, clipValue));
+            RacerConfig config = racerConfig(racers.get(i), i, null, clipNorm, clipValue);
+            if (schedule != null) {
+                ScheduleOption.check(schedule, config.createOptimizer(2), racers.get(i));
+                config = config.withSchedule(schedule);
+            }
+            configs.add(config);
         }
         SurfaceRace race = new SurfaceRace(problem.createSurface(), xy[0], xy[1], configs,
                 new RaceOptions(16, steps));

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.core.compute.Backend;
 import dev.descent.core.compute.Backends;
 import dev.descent.core.config.ConfigException;
-import dev.descent.core.config.Spec;
 import dev.descent.core.data.CsvOptions;
 import dev.descent.core.data.DataSources;
 import dev.descent.core.data.DataSplit;
@@ -18,6 +17,9 @@ import dev.descent.core.nn.Init;
 import dev.descent.core.nn.Loss;
 import dev.descent.core.nn.MlpSpec;
 import dev.descent.core.nn.NetworkData;
+import dev.descent.core.optim.Optimizer;
+import dev.descent.core.optim.Optimizers;
+import dev.descent.core.preset.AtomicFiles;
 import dev.descent.core.race.EarlyStopping;
 import dev.descent.core.race.TrainingRace;
 import dev.descent.core.race.TrainingRaceEpoch;
@@ -29,10 +31,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec.Target;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +57,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "xor, circles, moons, gauss, spiral, spiral3, checkerboard, linear, sine, a bundled set "
                     + "(iris, wine, breast_cancer, digits8x8) or a CSV file (last column the label)")
     String data;
+
+    @Option(names = "--label", paramLabel = "NAME",
+            description = "the label column of a CSV file, by header name (default: the last column)")
+    String label;
 
     @Option(names = "--samples", defaultValue = "200", description = "rows of a generated data set, as the data command (default ${DEFAULT-VALUE})")
     int samples;
@@ -131,9 +135,9 @@ public final class TrainCommand implements Callable<Integer> {
         Loss lossKind = loss == null ? (dataset.isClassification() ? Loss.CE : Loss.MSE) : Loss.parse(loss);
         MlpSpec spec = new MlpSpec(dataset.dimension(), parseLayers(layers), NetworkData.outputsFor(dataset, lossKind),
                 ActivationSpec.parse(activation), batchNorm, dropout, lossKind);
-        List<TrainingRacerSpec> racerSpecs = racers.stream().map(TrainingRacerSpec::parse).toList();
+        List<TrainingRacerSpec> racerSpecs = racers.stream().map(this::racerSpec).toList();
         TrainingRaceOptions options = new TrainingRaceOptions(epochs, batch, l1, l2, seed, Init.parse(init),
-                schedule == null ? null : Spec.parse(schedule));
+                schedule == null ? null : ScheduleOption.parse(schedule));
         EarlyStopping.Options stopping = earlyStopping == null ? null : EarlyStopping.Options.parse(earlyStopping);
         if (!(validation >= 0 && validation < 1)) {
             throw new ConfigException("val must be in [0, 1), was " + validation);
@@ -145,18 +149,21 @@ public final class TrainCommand implements Callable<Integer> {
         boolean hasVal = split.validation().size() > 0;
         boolean classification = dataset.isClassification();
         try (Backend compute = opened.backend();
-             PrintWriter csvOut = openCsv(stdout);
              TrainingRace race = new TrainingRace(compute, spec, split.train(), split.validation(), racerSpecs,
                      options, stopping)) {
             race.recordStepTraces(false); // no inspector here: the same bits without per-step trace copies
-            if (csvOut != null) {
-                csvOut.println(CSV_HEADER);
-                race.addListener(e -> {
-                    csvOut.println(row(e, hasVal, classification));
-                    csvOut.flush();
-                });
+            if (csv == null) {
+                race.run();
+            } else if (csv.equals("-")) {
+                runWithCsv(race, stdout, hasVal, classification);
+            } else {
+                Path target = outputPath("--csv", csv);
+                try {
+                    AtomicFiles.write(target, w -> runWithCsv(race, w, hasVal, classification));
+                } catch (IOException e) {
+                    throw new BadInputException("cannot write --csv " + csv + ": " + IoMessages.describe(e));
+                }
             }
-            race.run();
             String json = summaryJson(opened.why(), race.results());
             if (summary != null) {
                 writeFile(summary, json);
@@ -167,8 +174,60 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Runs the race writing the header and one row per epoch and racer as each epoch ends. */
+    private static void runWithCsv(TrainingRace race, Writer out, boolean hasVal, boolean classification)
+            throws IOException {
+        PrintWriter csvOut = new PrintWriter(out);
+        csvOut.println(CSV_HEADER);
+        race.addListener(e -> {
+            csvOut.println(row(e, hasVal, classification));
+            csvOut.flush();
+        });
+        race.run();
+        csvOut.flush();
+        if (csvOut.checkError()) {
+            throw new IOException("the CSV could not be written");
+        }
+    }
+
     private Dataset loadData() {
-        return DataSources.open(data, samples, noise, seed, CsvOptions.DEFAULTS);
+        if (label == null) {
+            return DataSources.open(data, samples, noise, seed, CsvOptions.DEFAULTS);
+        }
+        if (label.isBlank()) {
+            throw new BadInputException("--label is empty: give the header name of the label column");
+        }
+        if (!DataSources.isFile(data)) {
+            throw new BadInputException("--label names a column of a CSV file; '" + data
+                    + "' is a generated or bundled set");
+        }
+        return DataSources.open(data, samples, noise, seed, CsvOptions.labelColumn(label));
+    }
+
+    /** A racer spec whose errors name it: {@code --racer 'adamm': unknown optimizer 'adamm'; ...}. */
+    private TrainingRacerSpec racerSpec(String text) {
+        try {
+            TrainingRacerSpec racer = TrainingRacerSpec.parse(text);
+            Optimizer optimizer = Optimizers.create(racer.optimizer(), 1);
+            if (schedule != null) {
+                ScheduleOption.check(schedule, optimizer, text);
+            }
+            return racer;
+        } catch (ConfigException e) {
+            if (e.getMessage().startsWith("--schedule ")) {
+                throw e;
+            }
+            throw new ConfigException("--racer '" + text.trim() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Path outputPath(String option, String text) {
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BadInputException("cannot write " + option + " " + text + ": not a valid path (" + e.getReason()
+                    + ")");
+        }
     }
 
     static List<Integer> parseLayers(String text) {
@@ -190,30 +249,11 @@ public final class TrainCommand implements Callable<Integer> {
         return out;
     }
 
-    private PrintWriter openCsv(PrintWriter stdout) throws IOException {
-        if (csv == null) {
-            return null;
-        }
-        if (csv.equals("-")) {
-            return new PrintWriter(stdout) {
-                @Override
-                public void close() {
-                    flush();
-                }
-            };
-        }
-        try {
-            return new PrintWriter(new OutputStreamWriter(Files.newOutputStream(Path.of(csv)), StandardCharsets.UTF_8));
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new BadInputException("cannot write --csv " + csv + ": " + e.getMessage());
-        }
-    }
-
     private static void writeFile(String path, String text) {
         try {
-            Files.writeString(Path.of(path), text + System.lineSeparator(), StandardCharsets.UTF_8);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new BadInputException("cannot write --summary " + path + ": " + e.getMessage());
+            AtomicFiles.write(outputPath("--summary", path), text + System.lineSeparator());
+        } catch (IOException e) {
+            throw new BadInputException("cannot write --summary " + path + ": " + IoMessages.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.core.data.BundledDatasets;
 import dev.descent.core.data.CsvImporter;
 import dev.descent.core.data.CsvOptions;
 import dev.descent.core.data.DataGenerators;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +77,29 @@ class DataCommandTest {
     }
 
     @Test
+    void writesABundledSetAsShippedIntoANewFolderWithTheUsualPermissions(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("new/iris.csv");
+        Result r = run("data", "iris", "--csv", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("wrote 150 samples of iris to " + file + "\n", r.out().replace("\r\n", "\n"));
+        byte[] shipped;
+        try (var in = DataCommandTest.class.getResourceAsStream("/datasets/iris.csv")) {
+            shipped = in.readAllBytes();
+        }
+        assertArrayEquals(shipped, Files.readAllBytes(file));
+        Dataset back = CsvImporter.read(file, CsvOptions.DEFAULTS);
+        Dataset bundled = BundledDatasets.load("iris");
+        assertArrayEquals(bundled.features(), back.features());
+        assertEquals(List.of("setosa", "versicolor", "virginica"), back.classNames());
+        assertEquals(new String(shipped, StandardCharsets.UTF_8), run("data", "iris").out());
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+                    "the permissions of any new file, not owner-only");
+        }
+    }
+
+    @Test
     void replacesAnExistingFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("xor.csv");
         Files.writeString(file, "old");
@@ -83,7 +108,7 @@ class DataCommandTest {
     }
 
     @Test
-    void badOptionsExitTwoWithOneErrorLineAndWriteNothing(@TempDir Path dir) {
+    void badOptionsExitTwoWithOneErrorLineAndWriteNothing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("out.csv");
         String[][] cases = {
             {"data", "moon", "--csv", file.toString()},
@@ -93,20 +118,27 @@ class DataCommandTest {
             {"data", "moons", "--noise", "NaN", "--csv", file.toString()},
             {"data", "--csv", file.toString()},
             {"data", "moons", "--bogus", "--csv", file.toString()},
-            {"data", "moons", "--csv", dir.resolve("missing/out.csv").toString()},
             {"data", "moons", "--csv", dir.toString()},
+            {"data", "iris", "--samples", "50", "--csv", file.toString()},
+            {"data", "wine", "--noise", "0.2", "--seed", "3", "--csv", file.toString()},
+            {"data", "moons", "--csv", dir.resolve("plain.txt/out.csv").toString()},
         };
         String[] messages = {
-            "error: unknown data set 'moon'; known: xor, circles, moons, gauss, spiral, spiral3, checkerboard, linear, sine",
+            "error: unknown data set 'moon'; known: xor, circles, moons, gauss, spiral, spiral3, checkerboard, linear, sine;"
+                    + " bundled: iris, wine, breast_cancer, digits8x8",
             "error: samples must be in [1, 1000000], was 0",
             "error: Invalid value for option '--samples': 'many' is not an int",
             "error: noise must be finite and >= 0, was -0.5",
             "error: noise must be finite and >= 0, was NaN",
             "error: Missing required parameter: 'NAME'",
             "error: Unknown option: '--bogus'",
-            "error: cannot write --csv " + dir.resolve("missing/out.csv") + ": no such folder",
             "error: cannot write --csv " + dir + ": it is a folder",
+            "error: --samples does not apply to iris: it is a bundled real data set, written as shipped",
+            "error: --noise, --seed do not apply to wine: it is a bundled real data set, written as shipped",
+            "error: cannot write --csv " + dir.resolve("plain.txt/out.csv") + ": '" + dir.resolve("plain.txt")
+                    + "' is in the way (a file where a folder is needed)",
         };
+        Files.writeString(dir.resolve("plain.txt"), "x");
         for (int i = 0; i < cases.length; i++) {
             Result r = run(cases[i]);
             assertEquals(2, r.code(), String.join(" ", cases[i]));

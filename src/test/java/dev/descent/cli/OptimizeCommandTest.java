@@ -235,7 +235,15 @@ class OptimizeCommandTest {
         CliRun.of(concat(base, "--racer", "sgd lr")).assertBadInput("'lr' in spec 'sgd lr' is not key=value");
         CliRun.of(concat(base, "--racer", "sgd colour=blue")).assertBadInput("colour must be #rrggbb, was 'blue'");
         CliRun.of(concat(base, "--racer", "sgd", "--schedule", "nosuch"))
-                .assertBadInput("schedule: unknown schedule 'nosuch'");
+                .assertBadInput("--schedule 'nosuch': unknown schedule 'nosuch'");
+        CliRun.of(concat(base, "--racer", "sgd", "--schedule", "step"))
+                .assertBadInput("--schedule 'step': step: step_size is required");
+        CliRun.of(concat(base, "--racer", "sgd", "--racer", "adagrad", "--schedule", "cyclic max_lr=0.1"))
+                .assertBadInput("--schedule 'cyclic max_lr=0.1' with --racer 'adagrad': ");
+        CliRun.of("optimize", "--expr", "", "--start", "1,1", "--racer", "sgd", "--steps", "5")
+                .assertBadInput("--expr is empty");
+        CliRun.of("optimize", "--expr", "(x + y))", "--start", "1,1", "--racer", "sgd", "--steps", "5")
+                .assertBadInput("error: expression: unexpected ')' at 7"); // the README's example
         CliRun.of(concat(base, "--racer", "sgd", "--clip-norm", "-1")).assertBadInput("--clip-norm must be >= 0");
         CliRun.of(concat(base, "--racer", "sgd", "--clip-value", "x")).assertBadInput("--clip-value");
         CliRun.of("optimize", "--surface", "nosuch", "--start", "1,1", "--racer", "sgd", "--steps", "5")
@@ -251,6 +259,23 @@ class OptimizeCommandTest {
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
         CliRun.of(concat(base, "--racer", "sgd", "--csv", file.resolve("out.csv").toString()))
                 .assertBadInput("cannot write");
+    }
+
+    @Test
+    void writeErrorsNameTheUsersFileAndTheReasonNeverTheTemporaryFile(@TempDir Path dir) {
+        String[] base = {"optimize", "--surface", "bowl", "--start", "1,1", "--steps", "5", "--racer", "sgd"};
+        CliRun folder = CliRun.of(concat(base, "--summary", dir.toString()))
+                .assertBadInput("cannot write '" + dir + "': is a folder");
+        assertFalse(folder.err().contains(".tmp"), folder.err());
+        assertTrue(Files.isDirectory(dir), "the folder is untouched");
+        // Linux's /proc refuses new files even for root: the failure comes from creating the temporary file
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            for (String option : List.of("--summary", "--csv")) {
+                CliRun proc = CliRun.of(concat(base, option, "/proc/descent-nope.json"))
+                        .assertBadInput("cannot write '/proc/descent-nope.json': no such file or folder '/proc/descent-nope.json'");
+                assertFalse(proc.err().contains(".tmp"), proc.err());
+            }
+        }
     }
 
     private static String[] concat(String[] base, String... more) {

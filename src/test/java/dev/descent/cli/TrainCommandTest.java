@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainCommandTest {
@@ -48,6 +49,145 @@ class TrainCommandTest {
         assertEquals("plain", racer.get("label").asText());
         assertEquals(3, racer.get("epochs_run").asInt());
         assertTrue(racer.get("diverged_at").isNull());
+    }
+
+    @Test
+    void aRacerWhoseValidationLossOverflowsDivergesAndIsNotStoppedEarly(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("epochs.csv");
+        Path summary = dir.resolve("summary.json");
+        Run r = run("train", "--data", "moons", "--layers", "16", "--racer", "sgd lr=1e6 label=boom",
+                "--racer", "adam lr=0.01", "--epochs", "30", "--early-stopping", "patience=2", "--backend", "cpu",
+                "--csv", csv.toString(), "--summary", summary.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> boomRows = Files.readAllLines(csv).stream().filter(l -> l.startsWith("0,boom,")).toList();
+        assertEquals(1, boomRows.size(), boomRows.toString());
+        String[] row = boomRows.get(0).split(",");
+        assertEquals("NaN", row[5], "val_loss of the overflowing racer: " + boomRows.get(0));
+        JsonNode racers = new ObjectMapper().readTree(summary.toFile()).get("racers");
+        JsonNode boom = racers.get(0);
+        assertEquals(Long.parseLong(row[3]), boom.get("diverged_at").asLong(), boom.toString());
+        assertTrue(boom.get("stopped_early_at").isNull(), boom.toString());
+        assertTrue(racers.get(1).get("diverged_at").isNull(), racers.toString());
+    }
+
+    @Test
+    void aRacerThatStopsImprovingIsStoppedEarlyAfterPatiencePlusOneEpochs(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("epochs.csv");
+        Path summary = dir.resolve("summary.json");
+        Run r = run("train", "--data", "moons", "--layers", "8", "--racer", "sgd lr=0 label=frozen",
+                "--racer", "adam lr=0.01", "--epochs", "10", "--early-stopping", "patience=2", "--backend", "cpu",
+                "--csv", csv.toString(), "--summary", summary.toString());
+        assertEquals(0, r.code(), r.err());
+        long frozenRows = Files.readAllLines(csv).stream().filter(l -> l.startsWith("0,frozen,")).count();
+        JsonNode racers = new ObjectMapper().readTree(summary.toFile()).get("racers");
+        JsonNode frozen = racers.get(0);
+        // epoch 1 sets the best; epochs 2 and 3 do not improve; patience 2 is used up at epoch 3
+        assertEquals(3, frozen.get("stopped_early_at").asInt(), frozen.toString());
+        assertEquals(3, frozen.get("epochs_run").asInt(), frozen.toString());
+        assertEquals(3, frozenRows);
+        assertTrue(frozen.get("diverged_at").isNull(), frozen.toString());
+        assertTrue(racers.get(1).get("stopped_early_at").isNull(), racers.toString());
+        assertEquals(10, racers.get(1).get("epochs_run").asInt(), racers.toString());
+    }
+
+    @Test
+    void labelNamesTheLabelColumnOfACsvFile(@TempDir Path dir) throws Exception {
+        StringBuilder text = new StringBuilder("kind,x1,x2\n");
+        dev.descent.core.data.Dataset moons = dev.descent.core.data.DataGenerators.create("moons", 100, 0.1, 2);
+        for (int i = 0; i < moons.size(); i++) {
+            text.append(moons.label(i) == 0 ? "upper" : "lower").append(',').append(moons.features()[i][0]).append(',')
+                    .append(moons.features()[i][1]).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("first-column-label.csv"), text);
+        String[] base = {"train", "--data", data.toString(), "--layers", "8", "--racer", "adam lr=0.01",
+                "--epochs", "2", "--backend", "cpu", "--csv", "-"};
+        Run labelled = run(concat(base, "--label", "kind"));
+        assertEquals(0, labelled.code(), labelled.err());
+        String[] row = labelled.out().lines().toList().get(1).split(",", -1);
+        assertTrue(Double.parseDouble(row[6]) >= 0 && Double.parseDouble(row[6]) <= 1,
+                "classification on 'kind' has a training accuracy: " + labelled.out());
+        // without --label the last column (x2) is the label and the text column 'kind' a feature
+        CliRun.of(base).assertBadInput("column 'kind' (1): 'lower' is not a number");
+        CliRun.of(concat(base, "--label", "nope"))
+                .assertBadInput("no label column 'nope'; the columns are kind, x1, x2");
+        CliRun.of("train", "--data", "moons", "--label", "kind", "--layers", "4", "--racer", "sgd", "--epochs", "1")
+                .assertBadInput("--label names a column of a CSV file; 'moons' is a generated or bundled set");
+        CliRun.of(concat(base, "--label", " ")).assertBadInput("--label is empty");
+    }
+
+    @Test
+    void theCsvIsWrittenAtomicallyWithTheUsualPermissions(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("out/epochs.csv");
+        Path summary = dir.resolve("out/summary.json");
+        Run r = run("train", "--data", "xor", "--samples", "40", "--layers", "4", "--racer", "sgd lr=0.1",
+                "--epochs", "2", "--backend", "cpu", "--csv", csv.toString(), "--summary", summary.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, Files.readAllLines(csv).size());
+        try (var files = Files.list(csv.getParent())) {
+            assertEquals(List.of("epochs.csv", "summary.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file stays");
+        }
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(csv));
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(summary));
+        }
+    }
+
+    @Test
+    void errorsNameTheOptionAndTheReason(@TempDir Path dir) throws Exception {
+        String[] base = {"train", "--data", "xor", "--samples", "40", "--layers", "4", "--epochs", "1"};
+        CliRun.of(concat(base, "--racer", "sgd", "--schedule", "step"))
+                .assertBadInput("--schedule 'step': step: step_size is required");
+        CliRun.of(concat(base, "--racer", "sgd", "--schedule", "nosuch"))
+                .assertBadInput("--schedule 'nosuch': unknown schedule 'nosuch'");
+        CliRun.of(concat(base, "--racer", "adagrad", "--schedule", "onecycle max_lr=0.1 total_steps=10"))
+                .assertBadInput("--schedule 'onecycle max_lr=0.1 total_steps=10' with --racer 'adagrad': ");
+        CliRun.of(concat(base, "--racer", "adamm lr=1")).assertBadInput("--racer 'adamm lr=1': unknown optimizer 'adamm'");
+        CliRun.of("train", "--data", dir.toString(), "--layers", "4", "--racer", "sgd", "--epochs", "1")
+                .assertBadInput(dir + " is a folder, not a CSV file");
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path blocked = file.resolve("epochs.csv");
+        CliRun.of(concat(base, "--racer", "sgd", "--csv", blocked.toString()))
+                .assertBadInput("cannot write --csv " + blocked + ": '" + file
+                        + "' is in the way (a file where a folder is needed)");
+        CliRun.of(concat(base, "--racer", "sgd", "--summary", dir.toString()))
+                .assertBadInput("cannot write --summary " + dir + ": is a folder");
+        if (Files.isDirectory(Path.of("/proc/self"))) { // Linux's /proc refuses new files, even root's
+            CliRun.of(concat(base, "--racer", "sgd", "--csv", "/proc/nope.csv"))
+                    .assertBadInput("cannot write --csv /proc/nope.csv: no such file or folder '/proc/nope.csv'");
+        }
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        if (readOnly.toFile().setWritable(false) && !Files.isWritable(readOnly)) {
+            Path target = readOnly.resolve("summary.json");
+            CliRun run = CliRun.of(concat(base, "--racer", "sgd", "--summary", target.toString()))
+                    .assertBadInput("cannot write --summary " + target + ": permission denied for '" + target + "'");
+            assertFalse(run.err().contains(".tmp"), "no temporary file name: " + run.err());
+        }
+    }
+
+    @Test
+    void theLrColumnIsTheRateOfTheEpochsLastStepUnderThePerStepSchedule() {
+        // 40 rows, val 0.2: 32 training rows, batch 8, so epoch e ends with step 4e; an exponential
+        // schedule advances once per step, so step k uses 0.1 * 0.9^(k-1)
+        Run r = run("train", "--data", "xor", "--samples", "40", "--layers", "4", "--racer", "sgd lr=0.1",
+                "--schedule", "exponential gamma=0.9", "--epochs", "3", "--batch", "8", "--backend", "cpu",
+                "--csv", "-");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        for (int e = 1; e <= 3; e++) {
+            String[] row = lines.get(e).split(",");
+            assertEquals(4L * e, Long.parseLong(row[3]), "step column");
+            assertEquals(0.1 * Math.pow(0.9, 4 * e - 1), Double.parseDouble(row[8]), 1e-15, "lr, epoch " + e);
+        }
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] out = new String[base.length + more.length];
+        System.arraycopy(base, 0, out, 0, base.length);
+        System.arraycopy(more, 0, out, base.length, more.length);
+        return out;
     }
 
     @Test

@@ -30,6 +30,14 @@ public final class BundledDatasets {
 
     /** Loads a bundled data set by name; a {@link ConfigException} listing the names for an unknown one. */
     public static Dataset load(String name) {
+        return CsvImporter.parse(name + ".csv", csvBytes(name), CsvOptions.DEFAULTS);
+    }
+
+    /**
+     * The shipped CSV file of a bundled set, byte for byte (its own header and class names);
+     * {@link CsvImporter} reads it back to what {@link #load} gives.
+     */
+    public static byte[] csvBytes(String name) {
         if (!contains(name)) {
             throw new ConfigException("unknown bundled data set '" + name + "'; known: " + String.join(", ", NAMES));
         }
@@ -38,7 +46,7 @@ public final class BundledDatasets {
             if (in == null) {
                 throw new IllegalStateException("resource " + resource + " is missing from the jar");
             }
-            return CsvImporter.parse(name + ".csv", in.readAllBytes(), CsvOptions.DEFAULTS);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + resource, e);
         }

@@ -37,8 +37,14 @@ public final class CsvImporter {
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         byte[] bytes;
         try {
-            if (!Files.isRegularFile(file)) {
+            if (Files.isDirectory(file)) {
+                throw new CsvFormatException(source + ": " + file + " is a folder, not a CSV file");
+            }
+            if (!Files.exists(file)) {
                 throw new CsvFormatException(source + ": no such file: " + file);
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new CsvFormatException(source + ": " + file + " is not a regular file");
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw new CsvFormatException(source + ": file is larger than " + (MAX_BYTES >> 20) + " MB");

@@ -27,10 +27,8 @@ public final class DataSources {
         if (source == null || source.isBlank()) {
             throw new ConfigException("data must name a generator, a bundled set or a .csv file, was blank");
         }
-        for (DataGenerator g : DataGenerators.all()) {
-            if (g.name().equals(source)) {
-                return DataGenerators.create(source, samples, noise, seed);
-            }
+        if (isGenerator(source)) {
+            return DataGenerators.create(source, samples, noise, seed);
         }
         if (BundledDatasets.contains(source)) {
             return BundledDatasets.load(source);
@@ -42,5 +40,22 @@ public final class DataSources {
         throw new ConfigException("unknown data '" + source + "': not a generator ("
                 + DataGenerators.all().stream().map(DataGenerator::name).collect(Collectors.joining(", "))
                 + "), not a bundled set (" + String.join(", ", BundledDatasets.names()) + ") and not a .csv file");
+    }
+
+    /**
+     * Whether {@link #open} reads {@code source} as a file: it names no generator and no bundled
+     * set (whether the file exists is {@link #open}'s to report).
+     */
+    public static boolean isFile(String source) {
+        return source != null && !source.isBlank() && !isGenerator(source) && !BundledDatasets.contains(source);
+    }
+
+    private static boolean isGenerator(String source) {
+        for (DataGenerator g : DataGenerators.all()) {
+            if (g.name().equals(source)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

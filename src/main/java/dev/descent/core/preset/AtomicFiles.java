@@ -6,17 +6,27 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.OpenOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file atomically: the content goes to a temporary file in the same folder, which
  * then replaces the target in one move. A reader never sees half a file, and a failed write
  * leaves the old file as it was.
+ *
+ * <p>The temporary file is a plain new file (not {@link Files#createTempFile}, which makes it
+ * owner-only), so a new target gets the usual permissions (what the umask allows, as any
+ * program's output file); a target that existed keeps its permissions where the file system
+ * has POSIX permissions. Text and bytes take the same path.
  */
 public final class AtomicFiles {
 
@@ -32,6 +42,8 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final int NAME_ATTEMPTS = 16;
+
     private AtomicFiles() {
     }
 
@@ -42,9 +54,7 @@ public final class AtomicFiles {
 
     /** Streams UTF-8 content to {@code target}, atomically (for large CSV files). */
     public static void write(Path target, Content content) throws IOException {
-        Path absolute = withParentFolder(target);
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        replace(absolute, temp, out -> {
+        writeBytes(target, out -> {
             // what Files.newBufferedWriter builds: malformed text is an error, not replaced
             try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()))) {
                 content.writeTo(writer);
@@ -52,41 +62,81 @@ public final class AtomicFiles {
         });
     }
 
-    /**
-     * Streams bytes to {@code target}, atomically (PNG and GIF exports). The temporary file is a
-     * plain new file (not {@link Files#createTempFile}, which makes it owner-only), so the result
-     * gets the usual permissions.
-     */
+    /** Streams bytes to {@code target}, atomically (PNG and GIF exports). */
     public static void writeBytes(Path target, ByteContent content) throws IOException {
-        Path absolute = withParentFolder(target);
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + ".tmp");
-        replace(absolute, temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    }
-
-    private static Path withParentFolder(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new FileSystemException(target.toString(), null, "is a folder");
+        }
         Path dir = absolute.getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        return absolute;
-    }
-
-    /** Writes {@code temp}, moves it over {@code absolute}; {@code temp} is gone afterwards either way. */
-    private static void replace(Path absolute, Path temp, ByteContent content, OpenOption... options)
-            throws IOException {
+        Path temp = null;
         try {
-            try (OutputStream out = Files.newOutputStream(temp, options)) {
-                content.writeTo(out);
+            OutputStream out = null;
+            for (int attempt = 0; out == null; attempt++) {
+                temp = absolute.resolveSibling("." + absolute.getFileName() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                try {
+                    out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    temp = null;
+                    if (attempt + 1 == NAME_ATTEMPTS) {
+                        throw e;
+                    }
+                }
             }
+            try (OutputStream stream = out) {
+                content.writeTo(stream);
+            }
+            keepPermissions(absolute, temp);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (FileSystemException e) {
+            throw aboutTarget(e, temp, target);
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * An error about the temporary file is reported about the target: the user never named the
+     * temporary file and it is gone afterwards.
+     */
+    private static FileSystemException aboutTarget(FileSystemException e, Path temp, Path target) {
+        if (temp == null || !temp.toString().equals(e.getFile())) {
+            return e;
+        }
+        String file = target.toString();
+        FileSystemException out;
+        if (e instanceof NoSuchFileException) {
+            out = new NoSuchFileException(file, null, e.getReason());
+        } else if (e instanceof AccessDeniedException) {
+            out = new AccessDeniedException(file, null, e.getReason());
+        } else {
+            out = new FileSystemException(file, null, e.getReason());
+        }
+        out.initCause(e);
+        return out;
+    }
+
+    /** A file being replaced keeps its POSIX permissions (best effort: the content matters more). */
+    private static void keepPermissions(Path target, Path temp) {
+        PosixFileAttributeView old = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        PosixFileAttributeView fresh = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+        if (old == null || fresh == null || !Files.isRegularFile(target)) {
+            return;
+        }
+        try {
+            fresh.setPermissions(old.readAttributes().permissions());
+        } catch (IOException | SecurityException e) {
+            // the new file keeps the default permissions
         }
     }
 }

@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  * applies early stopping and a plateau schedule.
  *
  * <p>A racer whose minibatch loss or weights become non-finite stops: "diverged at step k".
+ * So does one whose epoch training loss or evaluation loss (validation rows, or training rows
+ * without them) is not finite, at the epoch's last step, before early stopping looks.
  * Racers sharing an initialisation start from identical weights (the same seeded draw).
  * Same seed, same result, bit for bit, on the CPU backend.
  *
@@ -426,6 +428,10 @@ public final class TrainingRace implements Steppable, AutoCloseable {
             TrainingRaceEpoch record = racer.record(r, epoch, valLoss, valAccuracy, stats, train.labels() != null);
             history.add(record);
             racer.last = record;
+            if (racer.divergedAt == null) {
+                divergeOnNonFiniteEpochLoss(racer, record,
+                        hasVal ? valLoss : Metrics.loss(spec.loss(), outputs, offset, spec.outputs(), train), hasVal);
+            }
             if (racer.divergedAt != null) {
                 racer.activeThisEpoch = false;
                 continue;
@@ -465,6 +471,24 @@ public final class TrainingRace implements Steppable, AutoCloseable {
                     restoreBestIfAsked(r, racers[r]);
                 }
             }
+        }
+    }
+
+    /**
+     * The float forward pass can overflow where the double minibatch loss and weights stayed
+     * finite (a huge but finite weight times an activation): a non-finite epoch training loss
+     * or evaluation loss is divergence at the epoch's last step, decided before early stopping
+     * or a plateau schedule reads the value.
+     *
+     * @param evalLoss the loss of the inference pass: on the validation rows, or on the
+     *                 training rows when there are none
+     */
+    private void divergeOnNonFiniteEpochLoss(TrainingRacer racer, TrainingRaceEpoch record, double evalLoss,
+                                             boolean hasVal) {
+        if (!Double.isFinite(record.trainLoss())) {
+            racer.diverge(steps, "training loss " + record.trainLoss());
+        } else if (!Double.isFinite(evalLoss)) {
+            racer.diverge(steps, (hasVal ? "validation loss " : "evaluation loss ") + evalLoss);
         }
     }
 

@@ -20,6 +20,8 @@ public final class ExpressionSurface implements Surface {
 
     private final Expression expression;
     private final ViewWindow window;
+    /** Computed on first use; a race between threads computes the same list twice, harmlessly. */
+    private volatile List<CriticalPoint> criticalPoints;
 
     public ExpressionSurface(Expression expression, ViewWindow window) {
         this.expression = Objects.requireNonNull(expression, "expression");
@@ -80,8 +82,19 @@ public final class ExpressionSurface implements Surface {
         return window;
     }
 
+    /**
+     * The critical points inside {@link #window()}, found numerically by
+     * {@link CriticalPointSearch} on the first call and remembered. The first call costs a few
+     * milliseconds warm but up to a few hundred ms in a fresh JVM (see there): make it off the UI
+     * thread (for example right after building the surface), later calls are free.
+     */
     @Override
     public List<CriticalPoint> criticalPoints() {
-        return List.of();
+        List<CriticalPoint> points = criticalPoints;
+        if (points == null) {
+            points = CriticalPointSearch.find(this, window);
+            criticalPoints = points;
+        }
+        return points;
     }
 }

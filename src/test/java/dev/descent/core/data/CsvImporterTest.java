@@ -144,6 +144,8 @@ class CsvImporterTest {
         assertEquals("nope.csv: no such file: " + dir.resolve("nope.csv"),
                 assertThrows(CsvFormatException.class, () -> CsvImporter.read(dir.resolve("nope.csv"),
                         CsvOptions.DEFAULTS)).getMessage());
+        assertEquals(dir.getFileName() + ": " + dir + " is a folder, not a CSV file",
+                assertThrows(CsvFormatException.class, () -> CsvImporter.read(dir, CsvOptions.DEFAULTS)).getMessage());
     }
 
     @Test

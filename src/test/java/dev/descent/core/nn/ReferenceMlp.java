@@ -192,6 +192,37 @@ final class ReferenceMlp {
         return loss;
     }
 
+    /**
+     * Each hidden layer's outputs (rows x units) in inference mode, for a net without batch norm
+     * (dropout is off at inference; RReLU, whose inference slope differs, is not supported).
+     */
+    double[][][] hiddenOutputs(double[] p, double[][] x) {
+        if (spec.batchNorm() || spec.activation().function() == Activation.RRELU) {
+            throw new IllegalArgumentException("hiddenOutputs: no batch norm and no RReLU");
+        }
+        int rows = x.length;
+        Activation act = spec.activation().function();
+        double[][][] hidden = new double[spec.hidden().size()][][];
+        double[][] in = x;
+        for (int l = 0; l < hidden.length; l++) {
+            int fi = spec.fanIn(l);
+            int fo = spec.fanOut(l);
+            double[][] out = new double[rows][fo];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < fo; j++) {
+                    double s = p[layout.bias(l) + j];
+                    for (int k = 0; k < fi; k++) {
+                        s += in[i][k] * p[layout.weight(l) + k * fo + j];
+                    }
+                    out[i][j] = f(act, spec.activation().alpha(), slope(l, i * fo + j, p), s);
+                }
+            }
+            hidden[l] = out;
+            in = out;
+        }
+        return hidden;
+    }
+
     private double slope(int layer, int index, double[] p) {
         Activation act = spec.activation().function();
         if (act == Activation.PRELU) {

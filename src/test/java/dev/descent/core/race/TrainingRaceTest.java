@@ -91,6 +91,53 @@ class TrainingRaceTest {
     }
 
     @Test
+    void aNonFiniteValidationLossIsDivergenceNotAnEarlyStop() {
+        // lr 1e6: the double minibatch losses and weights stay finite in epoch 1, but the float
+        // inference pass overflows, so the validation loss is NaN
+        dev.descent.core.data.DataSplit split = dev.descent.core.data.DataSplit.split(
+                DataGenerators.create("moons", 200, 0.1, 0), 0.2, 0, new java.util.SplittableRandom(0));
+        MlpSpec relu = new MlpSpec(2, List.of(16), 2, ActivationSpec.of(Activation.RELU), false, 0, Loss.CE);
+        TrainingRaceOptions options = new TrainingRaceOptions(30, 32, 0, 0, 0, Init.torchDefault(), null);
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), relu, split.train(), split.validation(),
+                List.of(TrainingRacerSpec.parse("sgd lr=1e6 label=boom"), TrainingRacerSpec.parse("adam lr=0.01")),
+                options, EarlyStopping.Options.parse("patience=2"))) {
+            race.run();
+            TrainingRaceEpoch first = race.history().get(0);
+            assertEquals("boom", first.label());
+            assertTrue(Double.isFinite(first.trainLoss()), "the minibatch losses were finite: " + first.trainLoss());
+            assertTrue(Double.isNaN(first.valLoss()), "the validation loss overflowed: " + first.valLoss());
+            TrainingRaceResult boom = race.results().get(0);
+            assertEquals(first.step(), boom.divergedAt(), "diverged at the epoch's last step");
+            assertNull(boom.stoppedEarlyAt());
+            assertEquals(1, boom.epochsRun());
+            assertEquals(1, race.history().stream().filter(e -> e.racer() == 0).count(), "no epoch after diverging");
+            assertTrue(race.snapshot().racers().get(0).divergenceMessage().contains("validation loss NaN"),
+                    race.snapshot().racers().get(0).divergenceMessage());
+            TrainingRaceResult adam = race.results().get(1);
+            assertNull(adam.divergedAt());
+            assertTrue(adam.epochsRun() > 1, "the other racer goes on");
+        }
+    }
+
+    @Test
+    void aNonFiniteEvaluationLossOnTheTrainingRowsIsDivergenceWithoutValidationRows() {
+        Dataset moons = DataGenerators.create("moons", 160, 0.1, 0);
+        MlpSpec relu = new MlpSpec(2, List.of(16), 2, ActivationSpec.of(Activation.RELU), false, 0, Loss.CE);
+        TrainingRaceOptions options = new TrainingRaceOptions(30, 32, 0, 0, 0, Init.torchDefault(), null);
+        try (TrainingRace race = new TrainingRace(new CpuBackend(), relu, moons, moons.select("none", new int[0]),
+                List.of(TrainingRacerSpec.parse("sgd lr=1e6")), options, EarlyStopping.Options.parse("patience=2"))) {
+            race.run();
+            TrainingRaceEpoch last = race.history().get(race.history().size() - 1);
+            assertTrue(Double.isFinite(last.trainLoss()), "the minibatch losses were finite: " + last.trainLoss());
+            TrainingRaceResult r = race.results().get(0);
+            assertEquals(last.step(), r.divergedAt());
+            assertTrue(race.snapshot().racers().get(0).divergenceMessage().contains("evaluation loss"),
+                    race.snapshot().racers().get(0).divergenceMessage());
+            assertNull(r.stoppedEarlyAt());
+        }
+    }
+
+    @Test
     void earlyStoppingEndsARacerThatDoesNotImproveAfterPatiencePlusOneEpochs() {
         Dataset val = DataGenerators.create("moons", 50, 0.1, 9);
         try (TrainingRace race = race(moonsNet(false), List.of("sgd lr=0"), 50, 20,

@@ -67,7 +67,10 @@ class ExpressionSurfaceTest {
         assertEquals("x^2 + 3*y^2", s.formula());
         assertEquals("f(x,y) = x^2 + 3*y^2", s.displayName());
         assertEquals(new ViewWindow(-3, 3, -3, 3), s.window());
-        assertTrue(s.criticalPoints().isEmpty());
+        assertEquals(1, s.criticalPoints().size(), "found numerically: " + s.criticalPoints());
+        CriticalPoint minimum = s.criticalPoints().get(0);
+        assertEquals(CriticalPoint.Kind.GLOBAL_MINIMUM, minimum.kind());
+        assertEquals(0, Math.hypot(minimum.x(), minimum.y()), 1e-12);
         assertTrue(s.parameters().isEmpty());
         double[] g = new double[2];
         double[] h = new double[3];
