@@ -303,7 +303,7 @@ public final class MainViewModel implements AutoCloseable {
         List<RacerConfig> configs = new ArrayList<>();
         for (RacerViewModel r : racers.racers()) {
             try {
-                configs.add(r.toConfig());
+                configs.add(r.toConfig().withId(0)); // ids belong to this session, not to a file
             } catch (ConfigException e) {
                 // an unfinished racer (schedule missing a value) is not saved
             }
@@ -347,6 +347,25 @@ public final class MainViewModel implements AutoCloseable {
     public java.util.Optional<RaceSnapshot> awaitFrame(java.util.function.Predicate<RaceSnapshot> condition,
                                                       java.time.Duration timeout) throws InterruptedException {
         return runner.awaitSnapshot(condition, timeout);
+    }
+
+    /**
+     * Where the selected racer is in {@code f}: found by its id, so it is still found after
+     * its label or colour was edited during the race; -1 when it is not racing.
+     */
+    public int selectedIndex(RaceSnapshot f) {
+        RacerViewModel s = racers.selectedProperty().get();
+        if (s == null) {
+            return -1;
+        }
+        List<dev.descent.core.race.RacerSnapshot> list = f.racers();
+        for (int i = 0; i < list.size(); i++) {
+            RacerConfig c = list.get(i).config();
+            if (c != null && c.id() == s.id()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Steps per second actually taken over the last second. */
