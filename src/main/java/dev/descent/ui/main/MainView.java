@@ -10,8 +10,6 @@ import dev.descent.ui.inspector.InspectorView;
 import dev.descent.ui.map.MapView;
 import dev.descent.ui.problem.ProblemView;
 import dev.descent.core.race.RaceSnapshot;
-import dev.descent.core.race.RacerSnapshot;
-import dev.descent.ui.racers.RacerViewModel;
 import dev.descent.ui.racers.RacersView;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Orientation;
@@ -250,36 +248,11 @@ public final class MainView extends BorderPane {
     }
 
     private int selectedIndex(RaceSnapshot f) {
-        RacerViewModel s = model.racers().selectedProperty().get();
-        if (s == null) {
-            return -1;
-        }
-        List<RacerSnapshot> racers = f.racers();
-        for (int i = 0; i < racers.size(); i++) {
-            if (racers.get(i).label().equals(s.labelProperty().get())
-                    && racers.get(i).colour().equals(s.colourProperty().get())) {
-                return i;
-            }
-        }
-        return -1;
+        return model.selectedIndex(f);
     }
 
     private void updateInspector(RaceSnapshot f) {
         int i = selectedIndex(f);
-        if (i < 0) {
-            inspector.show(null);
-            return;
-        }
-        RacerViewModel r = model.racers().selectedProperty().get();
-        var opt = r.optimizerProperty().get();
-        double momentum = Double.NaN;
-        if ("sgd".equals(opt.name()) && !"true".equals(opt.value("nesterov"))) {
-            try {
-                momentum = Double.parseDouble(opt.value("momentum"));
-            } catch (RuntimeException e) {
-                momentum = Double.NaN;
-            }
-        }
-        inspector.show(InspectorText.of(f.racers().get(i), opt.shortText(), r.updateRule(), quadratic, momentum));
+        inspector.show(i < 0 ? null : InspectorText.of(f.racers().get(i), quadratic));
     }
 }
