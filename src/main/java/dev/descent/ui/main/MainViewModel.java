@@ -46,6 +46,7 @@ public final class MainViewModel implements AutoCloseable {
     private RaceOptions options;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lesson = new ReadOnlyStringWrapper("");
+    private String surfaceTitle = "";
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty(60);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -269,9 +270,26 @@ public final class MainViewModel implements AutoCloseable {
         }
         stepsPerSecond.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, preset.stepsPerSecond())));
         title.set(preset.title());
+        surfaceTitle = preset.title();
         lesson.set(preset.lesson());
         reset();
         message.set("loaded: " + preset.title());
+    }
+
+    /**
+     * Shows the stored last session: as {@link #apply}, keeping the preset's title, except
+     * that a session stored as {@link dev.descent.ui.presets.SessionStore#UNTITLED} comes
+     * back untitled (figures are then titled after the surface).
+     *
+     * @throws ConfigException naming what is wrong
+     */
+    public void restore(Preset session) {
+        apply(session);
+        if (dev.descent.ui.presets.SessionStore.UNTITLED.equals(session.title())) {
+            title.set("");
+            surfaceTitle = "";
+        }
+        message.set("restored the last session");
     }
 
     /** Loads and shows a preset file; a bad file is reported and changes nothing. */
@@ -316,6 +334,14 @@ public final class MainViewModel implements AutoCloseable {
     /** The title of the loaded preset, empty for an own session. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /**
+     * The title of the surface preset the surface session came from, "" for an own session
+     * (the session store keeps it; {@link #titleProperty()} may belong to a data-set preset).
+     */
+    public String surfaceTitle() {
+        return surfaceTitle;
     }
 
     /** The lesson text of the loaded preset (the presentation caption), empty for an own session. */
