@@ -177,9 +177,8 @@ public final class MainView extends BorderPane {
         revealHint.visibleProperty().bind(reveal.hiddenProperty());
         model.titleProperty().addListener((o, a, b) -> reveal.startedOver());
         logY.selectedProperty().addListener((o, a, b) -> curves.setLogY(b));
-        // surfaces whose values span decades get log colours; their loss curves want a log axis too
-        logY.setSelected(model.problem().logScaleProperty().get());
-        model.problem().logScaleProperty().addListener((o, a, b) -> logY.setSelected(b));
+        logY.selectedProperty().bindBidirectional(model.curvesLogYProperty());
+        curves.setLogY(logY.isSelected());
         model.racers().selectedProperty().addListener((o, a, b) -> map.invalidate());
         model.problem().surfaceProperty().addListener((o, a, b) -> quadratic = analyse(b));
         quadratic = analyse(model.problem().surfaceProperty().get());

@@ -54,6 +54,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StepRate stepRate = new StepRate();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final BooleanProperty curvesLogY = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper pendingEdits = new ReadOnlyBooleanWrapper(false);
     private boolean suspendEdits;
     private final BooleanProperty dataMode = new SimpleBooleanProperty(false);
@@ -73,6 +74,9 @@ public final class MainViewModel implements AutoCloseable {
         stepsPerSecond.addListener((obs, was, now) -> runner.setStepsPerSecond(
                 Math.max(MIN_SPEED, Math.min(MAX_SPEED, now.doubleValue()))));
         problem.surfaceProperty().addListener((obs, was, now) -> reset());
+        // surfaces whose values span decades get log colours; their loss curves want a log axis too
+        curvesLogY.set(problem.logScaleProperty().get());
+        problem.logScaleProperty().addListener((obs, was, now) -> curvesLogY.set(now));
         problem.startProperty().addListener((obs, was, now) -> reset());
         racers.racers().addListener((ListChangeListener<RacerViewModel>) c -> {
             while (c.next()) {
@@ -119,6 +123,14 @@ public final class MainViewModel implements AutoCloseable {
 
     public BooleanProperty presentationProperty() {
         return presentation;
+    }
+
+    /**
+     * Whether the loss curves have a log y axis (the "Log y" box; exports follow it). It follows
+     * the map's log colour scale when that changes and can then be set on its own.
+     */
+    public BooleanProperty curvesLogYProperty() {
+        return curvesLogY;
     }
 
     /** True when racers were edited after the race started: Reset applies them. */
