@@ -35,8 +35,15 @@ import java.util.Optional;
  */
 public final class MainView extends BorderPane {
     public static final String LOG_Y_ID = "logY";
+    /** The scrolling panel with the problem and the racers. */
+    public static final String LEFT_PANEL_ID = "leftPanel";
     private static final long STATUS_NANOS = 250_000_000L;
     private static final long CURVES_NANOS = 125_000_000L;
+    /** Width of the problem and racers panel: its longest labels and the racer specs fit without clipping. */
+    static final double LEFT_WIDTH = 400;
+    static final double LEFT_WIDTH_PRESENTATION = 560;
+    private static final double INSPECTOR_DIVIDER = 0.76;
+    private static final double INSPECTOR_DIVIDER_PRESENTATION = 0.7;
 
     private final MainViewModel model;
     private final TopBar topBar;
@@ -51,6 +58,8 @@ public final class MainView extends BorderPane {
     private final RevealState reveal = new RevealState();
     private long lastSteps;
     private ScrollPane leftScroll;
+    private SplitPane body;
+    private SplitPane centre;
     private dev.descent.ui.network.DataModeView dataView;
     private javafx.scene.Node surfaceCentre;
     private final StepRate dataRate = new StepRate();
@@ -126,11 +135,11 @@ public final class MainView extends BorderPane {
         getStyleClass().add(Styles.ROOT);
         VBox left = new VBox(10, new ProblemView(model.problem()), new RacersView(model.racers()));
         left.getStyleClass().add(Styles.SIDE_PANEL);
-        left.setPrefWidth(340);
         leftScroll = new ScrollPane(left);
+        leftScroll.setId(LEFT_PANEL_ID);
         leftScroll.setFitToWidth(true);
-        leftScroll.setMinWidth(300);
-        leftScroll.setPrefWidth(350);
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        leftScroll.setMinWidth(LEFT_WIDTH);
         logY.setId(LOG_Y_ID);
         HBox curveTools = new HBox(8, logY);
         curveTools.getStyleClass().add(Styles.SIDE_PANEL);
@@ -141,14 +150,20 @@ public final class MainView extends BorderPane {
         mapTabs = new dev.descent.ui.view3d.MapTabs(map, model.problem());
         SplitPane plots = new SplitPane(mapTabs, right);
         plots.setDividerPositions(0.6);
-        SplitPane centre = new SplitPane(plots, inspector);
+        centre = new SplitPane(plots, inspector);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.78);
+        centre.setDividerPositions(INSPECTOR_DIVIDER);
         SplitPane.setResizableWithParent(inspector, false);
         setTop(topBar);
-        setCenter(new SplitPane(leftScroll, centre));
-        ((SplitPane) getCenter()).setDividerPositions(0.2);
+        body = new SplitPane(leftScroll, centre);
+        setCenter(body);
         SplitPane.setResizableWithParent(leftScroll, false);
+        // a SplitPane ignores its items' preferred widths: the divider sets the panel's width
+        body.widthProperty().addListener((o, a, b) -> {
+            if (a.doubleValue() <= 0) {
+                fitLeftPanel();
+            }
+        });
         caption.getStyleClass().add(Styles.CAPTION);
         caption.setMaxWidth(Double.MAX_VALUE);
         setBottom(new VBox(caption, status));
@@ -190,10 +205,21 @@ public final class MainView extends BorderPane {
                 getStyleClass().remove(Styles.PRESENTATION);
             }
             map.setLineScale(b ? 1.8 : 1);
-            leftScroll.setPrefWidth(b ? 470 : 350);
+            leftScroll.setMinWidth(b ? LEFT_WIDTH_PRESENTATION : LEFT_WIDTH);
+            fitLeftPanel();
+            centre.setDividerPositions(b ? INSPECTOR_DIVIDER_PRESENTATION : INSPECTOR_DIVIDER);
             applyPlotStyle();
         });
         applyPlotStyle();
+    }
+
+    /** Moves the divider so the left panel is as wide as its mode needs; later resizes keep its width. */
+    private void fitLeftPanel() {
+        double width = body.getWidth();
+        if (width > 0) {
+            double wanted = Math.min(leftScroll.getMinWidth(), width / 2);
+            body.setDividerPositions(wanted / width);
+        }
     }
 
     private void applyPlotStyle() {
