@@ -12,9 +12,9 @@ import javafx.scene.layout.VBox;
 import java.util.List;
 
 /**
- * Shows an {@link InspectorText.Content} across the full width: the update rule, this step's
- * numbers in it, and the curvature with its warning, in three columns that wrap long lines
- * and scroll when the panel is short.
+ * Shows an {@link InspectorText.Content} across the full width: the title with the warning
+ * under it; on the left the update rule and the curvature, on the right this step's numbers.
+ * Long lines wrap, and the panel scrolls when it is short.
  */
 public final class InspectorView extends ScrollPane {
     public static final String ID = "inspector";
@@ -42,39 +42,56 @@ public final class InspectorView extends ScrollPane {
         warning.getStyleClass().add(Styles.WARNING);
         GridPane grid = new GridPane();
         grid.getStyleClass().add(Styles.INSPECTOR_GRID);
-        int[] percent = {25, 50, 25};
-        for (int p : percent) {
+        // left: the rule and the curvature, as wide as they need up to a third of the panel;
+        // right: this step's numbers, the longest lines, in the rest
+        for (Priority grow : new Priority[] {Priority.NEVER, Priority.ALWAYS}) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(p);
-            c.setHgrow(Priority.ALWAYS);
+            c.setHgrow(grow);
             c.setFillWidth(true);
             grid.getColumnConstraints().add(c);
         }
-        grid.add(title, 0, 0, 3, 1);
-        grid.add(column("Update rule", rule), 0, 1);
-        grid.add(column("This step", numbers), 1, 1);
-        VBox right = column("Curvature", curvature, warning);
-        right.visibleProperty().bind(curvature.textProperty().isNotEmpty().or(warning.textProperty().isNotEmpty()));
-        grid.add(right, 2, 1);
+        rule.maxWidthProperty().bind(grid.widthProperty().multiply(0.32));
+        curvature.maxWidthProperty().bind(rule.maxWidthProperty());
+        warning.setWrapText(true);
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.managedProperty().bind(warning.textProperty().isNotEmpty());
+        warning.visibleProperty().bind(warning.managedProperty());
+        grid.add(new VBox(2, title, warning), 0, 0, 2, 1);
+        VBox left = column("Update rule", rule);
+        Label curvatureHeading = heading("Curvature");
+        curvatureHeading.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
+        curvatureHeading.visibleProperty().bind(curvature.textProperty().isNotEmpty());
+        curvatureHeading.managedProperty().bind(curvatureHeading.visibleProperty());
+        curvature.getStyleClass().add(Styles.FORMULA);
+        curvature.setWrapText(true);
+        left.getChildren().addAll(curvatureHeading, curvature);
+        grid.add(left, 0, 1);
+        VBox right = column("This step", numbers);
+        // no preferred width of its own: the longest line must not push the columns around
+        // every update; it takes what the left leaves and wraps in it
+        right.setMinWidth(0);
+        right.setPrefWidth(0);
+        numbers.setMinWidth(0);
+        numbers.setPrefWidth(0);
+        numbers.setMaxWidth(Double.MAX_VALUE);
+        grid.add(right, 1, 1);
         setContent(grid);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
     }
 
-    private static VBox column(String heading, Label... labels) {
-        Label h = new Label(heading);
-        h.getStyleClass().add(Styles.HINT);
-        VBox box = new VBox(2, h);
-        for (Label l : labels) {
-            if (!l.getStyleClass().contains(Styles.WARNING)) {
-                l.getStyleClass().add(Styles.FORMULA);
-            }
-            l.setWrapText(true);
-            l.setMaxWidth(Double.MAX_VALUE);
-            box.getChildren().add(l);
-        }
+    private static VBox column(String heading, Label formulas) {
+        formulas.getStyleClass().add(Styles.FORMULA);
+        formulas.setWrapText(true);
+        VBox box = new VBox(2, heading(heading), formulas);
         GridPane.setValignment(box, VPos.TOP);
         return box;
+    }
+
+    private static Label heading(String text) {
+        Label h = new Label(text);
+        h.getStyleClass().add(Styles.HINT);
+        return h;
     }
 
     public void show(InspectorText.Content c) {

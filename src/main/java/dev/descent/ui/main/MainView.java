@@ -42,8 +42,9 @@ public final class MainView extends BorderPane {
     /** Width of the problem and racers panel: its longest labels and the racer specs fit without clipping. */
     static final double LEFT_WIDTH = 400;
     static final double LEFT_WIDTH_PRESENTATION = 560;
-    private static final double INSPECTOR_DIVIDER = 0.76;
-    private static final double INSPECTOR_DIVIDER_PRESENTATION = 0.7;
+    /** Heights at which the inspector shows the longest rule (Adam's, about a dozen lines) without scrolling. */
+    static final double INSPECTOR_HEIGHT = 235;
+    static final double INSPECTOR_HEIGHT_PRESENTATION = 300;
 
     private final MainViewModel model;
     private final TopBar topBar;
@@ -152,7 +153,12 @@ public final class MainView extends BorderPane {
         plots.setDividerPositions(0.6);
         centre = new SplitPane(plots, inspector);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(INSPECTOR_DIVIDER);
+        inspector.setMinHeight(INSPECTOR_HEIGHT);
+        centre.heightProperty().addListener((o, a, b) -> {
+            if (a.doubleValue() <= 0) {
+                fitInspector();
+            }
+        });
         SplitPane.setResizableWithParent(inspector, false);
         setTop(topBar);
         body = new SplitPane(leftScroll, centre);
@@ -207,7 +213,8 @@ public final class MainView extends BorderPane {
             map.setLineScale(b ? 1.8 : 1);
             leftScroll.setMinWidth(b ? LEFT_WIDTH_PRESENTATION : LEFT_WIDTH);
             fitLeftPanel();
-            centre.setDividerPositions(b ? INSPECTOR_DIVIDER_PRESENTATION : INSPECTOR_DIVIDER);
+            inspector.setMinHeight(b ? INSPECTOR_HEIGHT_PRESENTATION : INSPECTOR_HEIGHT);
+            fitInspector();
             applyPlotStyle();
         });
         applyPlotStyle();
@@ -219,6 +226,14 @@ public final class MainView extends BorderPane {
         if (width > 0) {
             double wanted = Math.min(leftScroll.getMinWidth(), width / 2);
             body.setDividerPositions(wanted / width);
+        }
+    }
+
+    /** Moves the divider so the inspector is as tall as its mode needs; the plots take the rest. */
+    private void fitInspector() {
+        double height = centre.getHeight();
+        if (height > 0) {
+            centre.setDividerPositions(1 - Math.min(inspector.getMinHeight(), height / 2) / height);
         }
     }
 
