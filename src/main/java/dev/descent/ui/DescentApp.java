@@ -39,18 +39,20 @@ public final class DescentApp extends Application {
         List<PresetEntry> presets = PresetCatalog.load(Startup.presetFolders(), problems);
         String restored = Startup.restore(model, session);
         view = new MainView(model, presets);
-        dev.descent.ui.export.AppExport.install(stage, view, model);
-        if (!problems.isEmpty()) {
-            model.report("presets skipped: " + String.join("; ", problems));
-        } else if (restored != null) {
-            model.report(restored);
-        }
+        dev.descent.ui.export.AppExport.install(stage, view, model).curvesLogY(model.curvesLogYProperty()::get);
         var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1600, bounds.getWidth()), Math.min(960, bounds.getHeight()));
         scene.getStylesheets().add(DescentApp.class.getResource(Styles.STYLESHEET).toExternalForm());
         applyTheme(model.darkProperty().get());
         model.darkProperty().addListener((o, a, b) -> applyTheme(b));
-        model.presentationProperty().addListener((o, a, b) -> stage.setFullScreen(b));
+        // presentation mode is full screen without JavaFX's overlay hint; Esc still leaves it, as F11 does
+        stage.setFullScreenExitHint("");
+        model.presentationProperty().addListener((o, a, b) -> {
+            stage.setFullScreen(b);
+            if (b) {
+                model.report("presentation mode: F11 or Esc to leave");
+            }
+        });
         stage.fullScreenProperty().addListener((o, a, b) -> {
             if (model != null) {
                 model.presentationProperty().set(b);
@@ -69,6 +71,12 @@ public final class DescentApp extends Application {
         stage.show();
         view.start();
         model.reset();
+        // after the first reset, which clears the status line
+        if (!problems.isEmpty()) {
+            model.report("presets skipped: " + String.join("; ", problems));
+        } else if (restored != null) {
+            model.report(restored);
+        }
     }
 
     /** Data-set mode on the backend {@code auto} picks (the status bar shows which and why). */

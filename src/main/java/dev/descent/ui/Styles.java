@@ -18,6 +18,7 @@ public final class Styles {
     public static final String RACER_CELL = "dsc-racer-cell";
     public static final String PLOT = "dsc-plot";
     public static final String INSPECTOR = "dsc-inspector";
+    public static final String INSPECTOR_GRID = "dsc-inspector-grid";
     public static final String FORMULA = "dsc-formula";
     public static final String WARNING = "dsc-warning";
     public static final String STATUS_BAR = "dsc-status-bar";
@@ -25,6 +26,11 @@ public final class Styles {
     public static final String CAPTION = "dsc-caption";
     public static final String REVEAL_HINT = "dsc-reveal-hint";
     public static final String TOPIC_HEADING = "dsc-topic-heading";
+    public static final String PRESET_PICKER = "dsc-preset-picker";
+    public static final String PENDING = "dsc-pending";
+    public static final String PENDING_BADGE = "dsc-pending-badge";
+    public static final String EXPRESSION_ECHO = "dsc-expression-echo";
+    public static final String EXPRESSION_BAD_CHAR = "dsc-expression-bad-char";
 
     private Styles() {
     }

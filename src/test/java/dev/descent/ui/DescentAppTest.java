@@ -132,5 +132,46 @@ class DescentAppTest {
         assertTrue(field.getStyleClass().contains(Styles.INVALID));
         assertEquals(9, model().problem().errorPositionProperty().get(), error.getText());
         assertSame(good, model().problem().surfaceProperty().get());
+        // the mark under the field: the failed text, the gap after its end marked
+        javafx.scene.text.Text bad = robot.lookup("#" + ProblemView.EXPRESSION_BAD_CHAR_ID).query();
+        assertTrue(bad.isVisible());
+        assertEquals(dev.descent.ui.problem.ErrorMark.END, bad.getText());
+        assertEquals("sin(x) + ", markText(robot).substring(0, 9));
+    }
+
+    @Test
+    void aLongBrokenExpressionMarksTheOffendingCharacterWhereverTheFieldHasScrolled(FxRobot robot) throws Exception {
+        robot.interact(() -> model().problem().choose(ProblemViewModel.TYPED));
+        Surface good = model().problem().surfaceProperty().get();
+        TextField field = robot.lookup("#" + ProblemView.EXPRESSION_ID).queryAs(TextField.class);
+        String text = "0.5*x^2 + 2*y^2 + 0.3*sin(3*x)*cos(2*y) + 0.1*exp(-(x-1)^2) # 0.2*tanh(x*y) + 0.05*x*y";
+        int hash = text.indexOf('#');
+        robot.clickOn(field);
+        robot.interact(() -> field.setText(text));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !model().problem().errorProperty().get().isEmpty());
+        assertEquals(hash, model().problem().errorPositionProperty().get(), model().problem().errorProperty().get());
+        javafx.scene.text.Text bad = robot.lookup("#" + ProblemView.EXPRESSION_BAD_CHAR_ID).query();
+        assertEquals("#", bad.getText());
+        assertTrue(bad.isUnderline());
+        String shown = markText(robot);
+        int at = shown.indexOf('#');
+        assertEquals(text.substring(hash - dev.descent.ui.problem.ErrorMark.CONTEXT, hash), shown.substring(1, at),
+                "the characters before it, as typed");
+        assertTrue(shown.startsWith("…") && shown.endsWith("…"), shown);
+        // the mark sits inside the panel, however far the field has scrolled
+        var box = robot.lookup("#" + ProblemView.EXPRESSION_MARK_ID).queryAs(javafx.scene.text.TextFlow.class);
+        var bounds = bad.localToScene(bad.getBoundsInLocal());
+        var panel = box.localToScene(box.getBoundsInLocal());
+        assertTrue(bounds.getMinX() >= panel.getMinX() && bounds.getMaxX() <= panel.getMaxX(), bounds + " in " + panel);
+        assertEquals(hash, field.getSelection().getStart(), "the caret goes to the spot");
+        assertSame(good, model().problem().surfaceProperty().get());
+    }
+
+    private static String markText(FxRobot robot) {
+        var flow = robot.lookup("#" + ProblemView.EXPRESSION_MARK_ID).queryAs(javafx.scene.text.TextFlow.class);
+        StringBuilder sb = new StringBuilder();
+        flow.getChildren().forEach(n -> sb.append(((javafx.scene.text.Text) n).getText()));
+        return sb.toString();
     }
 }

@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
  * @param clipValue clamp every gradient coordinate to [-clipValue, clipValue] (torch
  *                  {@code clip_grad_value_}); 0 = off. Applied after norm clipping.
  * @param enabled   false keeps the racer in the list but out of the race
+ * @param id        which racer of an app session this is, stable while its label and colour
+ *                  are edited (the app finds the selected racer in a running race by it);
+ *                  0 when it has none. Not part of a preset file.
  */
 public record RacerConfig(String label, String colour, String optimizer, String schedule,
-                          double clipNorm, double clipValue, boolean enabled) {
+                          double clipNorm, double clipValue, boolean enabled, long id) {
 
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
@@ -55,6 +58,12 @@ public record RacerConfig(String label, String colour, String optimizer, String 
         createScheduleChecked(schedule, probe);
     }
 
+    /** A racer without a session id (from a preset file or the command line). */
+    public RacerConfig(String label, String colour, String optimizer, String schedule,
+                       double clipNorm, double clipValue, boolean enabled) {
+        this(label, colour, optimizer, schedule, clipNorm, clipValue, enabled, 0);
+    }
+
     /** An enabled racer without schedule or clipping. */
     public static RacerConfig of(String label, String colour, String optimizer) {
         return new RacerConfig(label, colour, optimizer, null, 0, 0, true);
@@ -71,27 +80,31 @@ public record RacerConfig(String label, String colour, String optimizer, String 
     }
 
     public RacerConfig withLabel(String newLabel) {
-        return new RacerConfig(newLabel, colour, optimizer, schedule, clipNorm, clipValue, enabled);
+        return new RacerConfig(newLabel, colour, optimizer, schedule, clipNorm, clipValue, enabled, id);
     }
 
     public RacerConfig withColour(String newColour) {
-        return new RacerConfig(label, newColour, optimizer, schedule, clipNorm, clipValue, enabled);
+        return new RacerConfig(label, newColour, optimizer, schedule, clipNorm, clipValue, enabled, id);
     }
 
     public RacerConfig withOptimizer(String newOptimizer) {
-        return new RacerConfig(label, colour, newOptimizer, schedule, clipNorm, clipValue, enabled);
+        return new RacerConfig(label, colour, newOptimizer, schedule, clipNorm, clipValue, enabled, id);
     }
 
     public RacerConfig withSchedule(String newSchedule) {
-        return new RacerConfig(label, colour, optimizer, newSchedule, clipNorm, clipValue, enabled);
+        return new RacerConfig(label, colour, optimizer, newSchedule, clipNorm, clipValue, enabled, id);
     }
 
     public RacerConfig withClipping(double newClipNorm, double newClipValue) {
-        return new RacerConfig(label, colour, optimizer, schedule, newClipNorm, newClipValue, enabled);
+        return new RacerConfig(label, colour, optimizer, schedule, newClipNorm, newClipValue, enabled, id);
     }
 
     public RacerConfig withEnabled(boolean newEnabled) {
-        return new RacerConfig(label, colour, optimizer, schedule, clipNorm, clipValue, newEnabled);
+        return new RacerConfig(label, colour, optimizer, schedule, clipNorm, clipValue, newEnabled, id);
+    }
+
+    public RacerConfig withId(long newId) {
+        return new RacerConfig(label, colour, optimizer, schedule, clipNorm, clipValue, enabled, newId);
     }
 
     private static Optimizer createOptimizerChecked(String spec, int size) {

@@ -189,6 +189,6 @@ public final class SurfaceRacer {
     }
 
     public RacerSnapshot snapshot() {
-        return new RacerSnapshot(config.label(), config.colour(), trace.snapshot(), stepsRun, divergedAt, reason);
+        return new RacerSnapshot(config.label(), config.colour(), trace.snapshot(), stepsRun, divergedAt, reason, config);
     }
 }

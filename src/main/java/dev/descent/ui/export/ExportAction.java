@@ -34,6 +34,7 @@ public final class ExportAction {
     private final Button button = new Button("Export", new FontIcon("mdi2e-export"));
     private Path lastFile;
     private Task<Integer> running;
+    private java.util.function.BooleanSupplier curvesLogY;
 
     /**
      * @param owner     the window that owns the dialog
@@ -56,12 +57,23 @@ public final class ExportAction {
         return button;
     }
 
+    /**
+     * Where the dialog reads whether the loss curves have a log y axis (the window's "Log y"
+     * box). Without it the dialog starts from the map's colour scale, which is a different
+     * setting (log colours do not make the curves logarithmic).
+     */
+    public ExportAction curvesLogY(java.util.function.BooleanSupplier source) {
+        this.curvesLogY = source;
+        return this;
+    }
+
     /** Shows the dialog and exports what it returns. */
     public void open() {
         Figure f = figure.get();
         Path suggestion = lastFile != null ? lastFile
                 : Path.of(System.getProperty("user.home"), slug(f.title().isBlank() ? f.surface().id() : f.title()) + ".png");
-        new ExportDialog(owner, suggestion, f.logScale()).showAndWait().ifPresent(this::run);
+        boolean logY = curvesLogY != null ? curvesLogY.getAsBoolean() : f.logScale();
+        new ExportDialog(owner, suggestion, logY).showAndWait().ifPresent(this::run);
     }
 
     /** Carries out {@code request}; PNG and CSV before returning, a GIF in the background. */
@@ -79,7 +91,7 @@ public final class ExportAction {
                     AtomicFiles.write(file, w -> TrajectoryCsv.write(figure.get().frame(), w));
                     report.accept("exported " + file);
                 }
-                case GIF -> exportGif(file);
+                case GIF -> exportGif(file, request.figure().logY());
             }
         } catch (IOException | RuntimeException e) {
             report.accept("export failed: " + file + ": " + describe(e));
@@ -91,14 +103,14 @@ public final class ExportAction {
         return running;
     }
 
-    private void exportGif(Path file) {
+    private void exportGif(Path file, boolean logY) {
         if (running != null && running.isRunning()) {
             report.accept("a GIF export is already running");
             return;
         }
         Figure f = figure.get();
         Animation a = animation.get();
-        FigureOptions frame = new FigureOptions(FigureKind.BOTH, 1, f.logScale());
+        FigureOptions frame = new FigureOptions(FigureKind.BOTH, 1, logY);
         Task<Integer> task = new Task<>() {
             @Override
             protected Integer call() throws IOException {

@@ -4,6 +4,7 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -30,6 +31,7 @@ public final class ExportDialog extends Dialog<ExportRequest> {
     public static final String SCALE_ID = "export-scale";
     public static final String FILE_ID = "export-file";
     public static final String CONFIRM_ID = "export-confirm";
+    public static final String LOG_Y_ID = "export-log-y";
     public static final ButtonType EXPORT = new ButtonType("Export", ButtonBar.ButtonData.OK_DONE);
 
     private final ChoiceBox<ExportRequest.Format> format =
@@ -37,13 +39,14 @@ public final class ExportDialog extends Dialog<ExportRequest> {
     private final ChoiceBox<FigureKind> what = new ChoiceBox<>(FXCollections.observableArrayList(FigureKind.values()));
     private final ChoiceBox<Integer> scale = new ChoiceBox<>(FXCollections.observableArrayList(List.of(1, 2, 4)));
     private final TextField file = new TextField();
+    private final CheckBox logYBox = new CheckBox("Log y axis for the loss curves");
 
     /**
      * @param owner       the window the dialog belongs to
      * @param defaultFile the suggested file (its extension follows the format)
-     * @param logY        whether the loss curves use a log axis
+     * @param curvesLogY  whether the loss curves use a log axis (as the window's "Log y" shows them)
      */
-    public ExportDialog(Window owner, Path defaultFile, boolean logY) {
+    public ExportDialog(Window owner, Path defaultFile, boolean curvesLogY) {
         initOwner(owner);
         setTitle("Export");
         setHeaderText("Export the figure, the trajectories or an animation");
@@ -51,6 +54,8 @@ public final class ExportDialog extends Dialog<ExportRequest> {
         what.setId(WHAT_ID);
         scale.setId(SCALE_ID);
         file.setId(FILE_ID);
+        logYBox.setId(LOG_Y_ID);
+        logYBox.setSelected(curvesLogY);
         format.setValue(ExportRequest.Format.PNG);
         what.setValue(FigureKind.BOTH);
         scale.setValue(1);
@@ -77,7 +82,8 @@ public final class ExportDialog extends Dialog<ExportRequest> {
         grid.addRow(0, label("Format"), format);
         grid.addRow(1, label("Show"), what);
         grid.addRow(2, label("Scale"), scale);
-        grid.addRow(3, label("File"), fileRow);
+        grid.addRow(3, label("Curves"), logYBox);
+        grid.addRow(4, label("File"), fileRow);
         browse.setMinWidth(Region.USE_PREF_SIZE);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(EXPORT, ButtonType.CANCEL);
@@ -86,10 +92,12 @@ public final class ExportDialog extends Dialog<ExportRequest> {
             what.setDisable(b != ExportRequest.Format.PNG);
             scale.setDisable(b != ExportRequest.Format.PNG);
         });
+        logYBox.disableProperty().bind(format.valueProperty().isEqualTo(ExportRequest.Format.CSV)
+                .or(what.valueProperty().isEqualTo(FigureKind.MAP)));
         getDialogPane().lookupButton(EXPORT).setId(CONFIRM_ID);
         getDialogPane().lookupButton(EXPORT).disableProperty().bind(file.textProperty().isEmpty());
         setResultConverter(button -> button == EXPORT
-                ? new ExportRequest(format.getValue(), new FigureOptions(what.getValue(), scale.getValue(), logY),
+                ? new ExportRequest(format.getValue(), new FigureOptions(what.getValue(), scale.getValue(), logYBox.isSelected()),
                         Path.of(file.getText().trim()))
                 : null);
     }

@@ -1,108 +1,122 @@
 package dev.descent.ui.inspector;
 
+import dev.descent.core.config.Spec;
+import dev.descent.core.optim.Optimizers;
 import dev.descent.core.optim.StepTrace;
-import dev.descent.core.surface.QuadraticAnalysis;
+import dev.descent.core.race.RacerConfig;
 import dev.descent.core.race.RacerSnapshot;
 import dev.descent.core.race.TraceSnapshot;
+import dev.descent.core.surface.QuadraticAnalysis;
+import dev.descent.ui.racers.ParameterGroup;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+
+import static dev.descent.ui.inspector.StepFormulas.num;
 
 /**
- * The inspector's content for one racer, as plain text lines: the update rule the optimizer
- * computes, this step's numbers from its {@link StepTrace}, and on a quadratic surface the
- * Hessian eigenvalues, condition number and stability limits, with a warning when the
- * racer's learning rate is past them.
+ * The inspector's content for one racer of a running race, as text lines: the update rule
+ * its optimizer computes, that rule with this step's numbers from its {@link StepTrace}, and
+ * on a quadratic surface the Hessian eigenvalues, condition number and stability limits,
+ * with a warning when the racer's learning rate is past them. Everything comes from the
+ * snapshot (the racer's config as raced), never from settings edited since the race began.
  */
 public final class InspectorText {
 
     /**
      * @param title     one line: label and optimizer spec
-     * @param rule      the update rule, one formula per line
-     * @param numbers   this step's values ("g = (0.12, -3.4)")
-     * @param curvature the quadratic analysis lines (empty when the surface is not quadratic)
+     * @param rule      the update rule, one formula per line, in symbols
+     * @param numbers   this step: the rule with numbers put in ("m ← β₁·m + (1−β₁)·g = ... = (0.2, 0)")
+     * @param curvature the quadratic analysis lines (one line saying so when the surface is not quadratic)
      * @param warning   set when the racer is past a stability limit or diverged
      */
     public record Content(String title, List<String> rule, List<String> numbers, List<String> curvature,
                           Optional<String> warning) {
     }
 
+    /** Characters beyond which a substituted line puts its result on a line of its own. */
+    private static final int LONG_LINE = 90;
+
     private InspectorText() {
     }
 
     /**
-     * @param momentum the racer's heavy-ball momentum for SGD (0 for plain GD), NaN when the
-     *                 GD/momentum limits do not apply to its optimizer
+     * @param t         the racer as the race reports it; its {@link RacerSnapshot#config()} gives the rule
+     * @param quadratic the surface's curvature when it is quadratic
      */
-    public static Content of(RacerSnapshot t, String spec, String updateRule, Optional<QuadraticAnalysis> quadratic,
-                             double momentum) {
-        List<String> rule = List.of(updateRule.split("\n"));
-        List<String> numbers = new ArrayList<>();
+    public static Content of(RacerSnapshot t, Optional<QuadraticAnalysis> quadratic) {
+        RacerConfig config = t.config();
+        List<String> rule = new ArrayList<>();
+        if (config != null) {
+            for (String line : Optimizers.create(Spec.parse(config.optimizer()), 2).updateRule().split("\n")) {
+                rule.add(Notation.pretty(line));
+            }
+        }
         TraceSnapshot trace = t.trace();
         StepTrace s = trace.lastStep();
+        double[] theta = {trace.last("x"), trace.last("y")};
+        List<String> numbers = new ArrayList<>();
         if (s == null) {
             numbers.add("no step yet: press Step (Right) or Play (Space)");
+            numbers.add("θ = " + StepFormulas.vec(theta) + ",  f(θ) = " + num(trace.last("loss")));
         } else {
-            numbers.add("step k = " + t.stepsRun() + ", lr = " + num(s.learningRate()));
-            numbers.add("g = " + vec(s.gradient()));
-            if (s.firstMoment() != null) {
-                numbers.add("first moment (m / b / velocity) = " + vec(s.firstMoment()));
-            }
-            if (s.secondMoment() != null) {
-                numbers.add("second moment (v / sum / step sizes) = " + vec(s.secondMoment()));
-            }
-            for (Map.Entry<String, Double> e : new TreeMap<>(s.scalars()).entrySet()) {
-                numbers.add(e.getKey() + " = " + num(e.getValue()));
-            }
-            numbers.add("delta theta = " + vec(s.delta()));
-            double g0 = s.gradient()[0];
-            double g1 = s.gradient()[1];
-            if (g0 != 0 && g1 != 0) {
-                numbers.add("effective per-coordinate lr = (" + num(-s.delta()[0] / g0) + ", "
-                        + num(-s.delta()[1] / g1) + ")");
+            numbers.add("step t = " + t.stepsRun() + ",  η = " + num(s.learningRate()) + ",  f(θ) = "
+                    + num(trace.last("loss")));
+            if (config != null) {
+                for (StepFormulas.Line line : StepFormulas.of(config.optimizer(), s, theta, t.stepsRun())) {
+                    numbers.add(wrapped(line));
+                }
             }
         }
-        numbers.add("theta = (" + num(trace.last("x")) + ", " + num(trace.last("y")) + "), f = "
-                + num(trace.last("loss")));
         List<String> curvature = new ArrayList<>();
         Optional<String> warning = Optional.ofNullable(t.divergenceMessage());
-        if (quadratic.isPresent()) {
+        if (quadratic.isEmpty()) {
+            curvature.add("not a quadratic: the Hessian changes from point to point");
+        } else {
             QuadraticAnalysis q = quadratic.get();
-            curvature.add("Hessian eigenvalues: " + num(q.lambdaMin()) + ", " + num(q.lambdaMax()));
-            curvature.add("condition number kappa = " + num(q.conditionNumber()));
-            curvature.add("GD stable for lr < 2/lambda_max = " + num(q.lrLimit(0)));
-            if (!Double.isNaN(momentum) && momentum > 0 && momentum < 1) {
-                curvature.add("momentum " + num(momentum) + ": stable for lr < (2+2*beta)/lambda_max = "
-                        + num(q.lrLimit(momentum)));
+            curvature.add("Hessian eigenvalues λmin = " + num(q.lambdaMin()) + ", λmax = " + num(q.lambdaMax()));
+            curvature.add("condition number κ = λmax/λmin = " + num(q.conditionNumber()));
+            if (q.lambdaMax() > 0) {
+                curvature.add("GD stable for η < 2/λmax = " + num(q.lrLimit(0)));
             }
             if (q.hasNegativeCurvature()) {
-                curvature.add("negative curvature: moving away along it for every lr > 0");
+                curvature.add("negative curvature: moving away along it for every η > 0");
             }
-            double lr = trace.last("lr");
-            if (!Double.isNaN(momentum) && momentum >= 0 && momentum < 1 && !q.stable(lr, momentum) && warning.isEmpty()) {
-                warning = Optional.of("lr = " + num(lr) + " is past the stability limit " + num(q.lrLimit(momentum))
-                        + ": this racer oscillates and diverges");
+            Optional<StabilityLimit> limit = config == null ? Optional.empty()
+                    : StabilityLimit.of(config.optimizer(), s, q);
+            if (limit.isPresent()) {
+                StabilityLimit l = limit.get();
+                if (!l.plainGradientDescent()) {
+                    curvature.add(l.description());
+                }
+                double lr = trace.last("lr");
+                if (!(lr < l.limit()) && warning.isEmpty()) {
+                    warning = Optional.of("η = " + num(lr) + " is past the stability limit " + num(l.limit())
+                            + ": this racer oscillates and diverges");
+                }
             }
         }
-        return new Content(t.label() + ":  " + spec, rule, numbers, curvature, warning);
+        return new Content(t.label() + ":  " + spec(config), rule, numbers, curvature, warning);
     }
 
-    static String vec(double[] v) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < v.length; i++) {
-            sb.append(i > 0 ? ", " : "").append(num(v[i]));
+    /** A long line breaks before its result, so the result stays in one piece. */
+    private static String wrapped(StepFormulas.Line line) {
+        String text = line.text();
+        if (text.length() <= LONG_LINE || line.substituted().isEmpty()) {
+            return text;
         }
-        return sb.append(')').toString();
+        return line.formula() + " = " + line.substituted() + "\n      = " + StepFormulas.vec(line.value());
     }
 
-    static String num(double v) {
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
+    /** The optimizer (and schedule) as the race runs it, with only the values that differ from the defaults. */
+    private static String spec(RacerConfig config) {
+        if (config == null) {
+            return "";
         }
-        return String.format(Locale.ROOT, "%.5g", v);
+        Spec opt = Spec.parse(config.optimizer());
+        String text = ParameterGroup.withDefaults(opt.name(), Optimizers.factory(opt.name()).hyperParameters())
+                .withAll(opt.values()).shortText();
+        return config.schedule() == null ? text : text + "  |  " + config.schedule();
     }
 }

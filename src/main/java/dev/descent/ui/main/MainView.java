@@ -10,8 +10,6 @@ import dev.descent.ui.inspector.InspectorView;
 import dev.descent.ui.map.MapView;
 import dev.descent.ui.problem.ProblemView;
 import dev.descent.core.race.RaceSnapshot;
-import dev.descent.core.race.RacerSnapshot;
-import dev.descent.ui.racers.RacerViewModel;
 import dev.descent.ui.racers.RacersView;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Orientation;
@@ -37,8 +35,16 @@ import java.util.Optional;
  */
 public final class MainView extends BorderPane {
     public static final String LOG_Y_ID = "logY";
+    /** The scrolling panel with the problem and the racers. */
+    public static final String LEFT_PANEL_ID = "leftPanel";
     private static final long STATUS_NANOS = 250_000_000L;
     private static final long CURVES_NANOS = 125_000_000L;
+    /** Width of the problem and racers panel: its longest labels and the racer specs fit without clipping. */
+    static final double LEFT_WIDTH = 400;
+    static final double LEFT_WIDTH_PRESENTATION = 560;
+    /** Heights at which the inspector shows the longest rule (Adam's, about a dozen lines) without scrolling. */
+    static final double INSPECTOR_HEIGHT = 235;
+    static final double INSPECTOR_HEIGHT_PRESENTATION = 300;
 
     private final MainViewModel model;
     private final TopBar topBar;
@@ -53,6 +59,8 @@ public final class MainView extends BorderPane {
     private final RevealState reveal = new RevealState();
     private long lastSteps;
     private ScrollPane leftScroll;
+    private SplitPane body;
+    private SplitPane centre;
     private dev.descent.ui.network.DataModeView dataView;
     private javafx.scene.Node surfaceCentre;
     private final StepRate dataRate = new StepRate();
@@ -128,11 +136,11 @@ public final class MainView extends BorderPane {
         getStyleClass().add(Styles.ROOT);
         VBox left = new VBox(10, new ProblemView(model.problem()), new RacersView(model.racers()));
         left.getStyleClass().add(Styles.SIDE_PANEL);
-        left.setPrefWidth(340);
         leftScroll = new ScrollPane(left);
+        leftScroll.setId(LEFT_PANEL_ID);
         leftScroll.setFitToWidth(true);
-        leftScroll.setMinWidth(300);
-        leftScroll.setPrefWidth(350);
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        leftScroll.setMinWidth(LEFT_WIDTH);
         logY.setId(LOG_Y_ID);
         HBox curveTools = new HBox(8, logY);
         curveTools.getStyleClass().add(Styles.SIDE_PANEL);
@@ -143,14 +151,25 @@ public final class MainView extends BorderPane {
         mapTabs = new dev.descent.ui.view3d.MapTabs(map, model.problem());
         SplitPane plots = new SplitPane(mapTabs, right);
         plots.setDividerPositions(0.6);
-        SplitPane centre = new SplitPane(plots, inspector);
+        centre = new SplitPane(plots, inspector);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.78);
+        inspector.setMinHeight(INSPECTOR_HEIGHT);
+        centre.heightProperty().addListener((o, a, b) -> {
+            if (a.doubleValue() <= 0) {
+                fitInspector();
+            }
+        });
         SplitPane.setResizableWithParent(inspector, false);
         setTop(topBar);
-        setCenter(new SplitPane(leftScroll, centre));
-        ((SplitPane) getCenter()).setDividerPositions(0.2);
+        body = new SplitPane(leftScroll, centre);
+        setCenter(body);
         SplitPane.setResizableWithParent(leftScroll, false);
+        // a SplitPane ignores its items' preferred widths: the divider sets the panel's width
+        body.widthProperty().addListener((o, a, b) -> {
+            if (a.doubleValue() <= 0) {
+                fitLeftPanel();
+            }
+        });
         caption.getStyleClass().add(Styles.CAPTION);
         caption.setMaxWidth(Double.MAX_VALUE);
         setBottom(new VBox(caption, status));
@@ -179,9 +198,8 @@ public final class MainView extends BorderPane {
         revealHint.visibleProperty().bind(reveal.hiddenProperty());
         model.titleProperty().addListener((o, a, b) -> reveal.startedOver());
         logY.selectedProperty().addListener((o, a, b) -> curves.setLogY(b));
-        // surfaces whose values span decades get log colours; their loss curves want a log axis too
-        logY.setSelected(model.problem().logScaleProperty().get());
-        model.problem().logScaleProperty().addListener((o, a, b) -> logY.setSelected(b));
+        logY.selectedProperty().bindBidirectional(model.curvesLogYProperty());
+        curves.setLogY(logY.isSelected());
         model.racers().selectedProperty().addListener((o, a, b) -> map.invalidate());
         model.problem().surfaceProperty().addListener((o, a, b) -> quadratic = analyse(b));
         quadratic = analyse(model.problem().surfaceProperty().get());
@@ -193,10 +211,30 @@ public final class MainView extends BorderPane {
                 getStyleClass().remove(Styles.PRESENTATION);
             }
             map.setLineScale(b ? 1.8 : 1);
-            leftScroll.setPrefWidth(b ? 470 : 350);
+            leftScroll.setMinWidth(b ? LEFT_WIDTH_PRESENTATION : LEFT_WIDTH);
+            fitLeftPanel();
+            inspector.setMinHeight(b ? INSPECTOR_HEIGHT_PRESENTATION : INSPECTOR_HEIGHT);
+            fitInspector();
             applyPlotStyle();
         });
         applyPlotStyle();
+    }
+
+    /** Moves the divider so the left panel is as wide as its mode needs; later resizes keep its width. */
+    private void fitLeftPanel() {
+        double width = body.getWidth();
+        if (width > 0) {
+            double wanted = Math.min(leftScroll.getMinWidth(), width / 2);
+            body.setDividerPositions(wanted / width);
+        }
+    }
+
+    /** Moves the divider so the inspector is as tall as its mode needs; the plots take the rest. */
+    private void fitInspector() {
+        double height = centre.getHeight();
+        if (height > 0) {
+            centre.setDividerPositions(1 - Math.min(inspector.getMinHeight(), height / 2) / height);
+        }
     }
 
     private void applyPlotStyle() {
@@ -250,36 +288,11 @@ public final class MainView extends BorderPane {
     }
 
     private int selectedIndex(RaceSnapshot f) {
-        RacerViewModel s = model.racers().selectedProperty().get();
-        if (s == null) {
-            return -1;
-        }
-        List<RacerSnapshot> racers = f.racers();
-        for (int i = 0; i < racers.size(); i++) {
-            if (racers.get(i).label().equals(s.labelProperty().get())
-                    && racers.get(i).colour().equals(s.colourProperty().get())) {
-                return i;
-            }
-        }
-        return -1;
+        return model.selectedIndex(f);
     }
 
     private void updateInspector(RaceSnapshot f) {
         int i = selectedIndex(f);
-        if (i < 0) {
-            inspector.show(null);
-            return;
-        }
-        RacerViewModel r = model.racers().selectedProperty().get();
-        var opt = r.optimizerProperty().get();
-        double momentum = Double.NaN;
-        if ("sgd".equals(opt.name()) && !"true".equals(opt.value("nesterov"))) {
-            try {
-                momentum = Double.parseDouble(opt.value("momentum"));
-            } catch (RuntimeException e) {
-                momentum = Double.NaN;
-            }
-        }
-        inspector.show(InspectorText.of(f.racers().get(i), opt.shortText(), r.updateRule(), quadratic, momentum));
+        inspector.show(i < 0 ? null : InspectorText.of(f.racers().get(i), quadratic));
     }
 }

@@ -46,6 +46,7 @@ public final class MainViewModel implements AutoCloseable {
     private RaceOptions options;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lesson = new ReadOnlyStringWrapper("");
+    private String surfaceTitle = "";
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty(60);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -53,6 +54,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StepRate stepRate = new StepRate();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final BooleanProperty curvesLogY = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper pendingEdits = new ReadOnlyBooleanWrapper(false);
     private boolean suspendEdits;
     private final BooleanProperty dataMode = new SimpleBooleanProperty(false);
@@ -72,6 +74,9 @@ public final class MainViewModel implements AutoCloseable {
         stepsPerSecond.addListener((obs, was, now) -> runner.setStepsPerSecond(
                 Math.max(MIN_SPEED, Math.min(MAX_SPEED, now.doubleValue()))));
         problem.surfaceProperty().addListener((obs, was, now) -> reset());
+        // surfaces whose values span decades get log colours; their loss curves want a log axis too
+        curvesLogY.set(problem.logScaleProperty().get());
+        problem.logScaleProperty().addListener((obs, was, now) -> curvesLogY.set(now));
         problem.startProperty().addListener((obs, was, now) -> reset());
         racers.racers().addListener((ListChangeListener<RacerViewModel>) c -> {
             while (c.next()) {
@@ -118,6 +123,14 @@ public final class MainViewModel implements AutoCloseable {
 
     public BooleanProperty presentationProperty() {
         return presentation;
+    }
+
+    /**
+     * Whether the loss curves have a log y axis (the "Log y" box; exports follow it). It follows
+     * the map's log colour scale when that changes and can then be set on its own.
+     */
+    public BooleanProperty curvesLogYProperty() {
+        return curvesLogY;
     }
 
     /** True when racers were edited after the race started: Reset applies them. */
@@ -269,9 +282,26 @@ public final class MainViewModel implements AutoCloseable {
         }
         stepsPerSecond.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, preset.stepsPerSecond())));
         title.set(preset.title());
+        surfaceTitle = preset.title();
         lesson.set(preset.lesson());
         reset();
         message.set("loaded: " + preset.title());
+    }
+
+    /**
+     * Shows the stored last session: as {@link #apply}, keeping the preset's title, except
+     * that a session stored as {@link dev.descent.ui.presets.SessionStore#UNTITLED} comes
+     * back untitled (figures are then titled after the surface).
+     *
+     * @throws ConfigException naming what is wrong
+     */
+    public void restore(Preset session) {
+        apply(session);
+        if (dev.descent.ui.presets.SessionStore.UNTITLED.equals(session.title())) {
+            title.set("");
+            surfaceTitle = "";
+        }
+        message.set("restored the last session");
     }
 
     /** Loads and shows a preset file; a bad file is reported and changes nothing. */
@@ -303,7 +333,7 @@ public final class MainViewModel implements AutoCloseable {
         List<RacerConfig> configs = new ArrayList<>();
         for (RacerViewModel r : racers.racers()) {
             try {
-                configs.add(r.toConfig());
+                configs.add(r.toConfig().withId(0)); // ids belong to this session, not to a file
             } catch (ConfigException e) {
                 // an unfinished racer (schedule missing a value) is not saved
             }
@@ -316,6 +346,14 @@ public final class MainViewModel implements AutoCloseable {
     /** The title of the loaded preset, empty for an own session. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /**
+     * The title of the surface preset the surface session came from, "" for an own session
+     * (the session store keeps it; {@link #titleProperty()} may belong to a data-set preset).
+     */
+    public String surfaceTitle() {
+        return surfaceTitle;
     }
 
     /** The lesson text of the loaded preset (the presentation caption), empty for an own session. */
@@ -347,6 +385,25 @@ public final class MainViewModel implements AutoCloseable {
     public java.util.Optional<RaceSnapshot> awaitFrame(java.util.function.Predicate<RaceSnapshot> condition,
                                                       java.time.Duration timeout) throws InterruptedException {
         return runner.awaitSnapshot(condition, timeout);
+    }
+
+    /**
+     * Where the selected racer is in {@code f}: found by its id, so it is still found after
+     * its label or colour was edited during the race; -1 when it is not racing.
+     */
+    public int selectedIndex(RaceSnapshot f) {
+        RacerViewModel s = racers.selectedProperty().get();
+        if (s == null) {
+            return -1;
+        }
+        List<dev.descent.core.race.RacerSnapshot> list = f.racers();
+        for (int i = 0; i < list.size(); i++) {
+            RacerConfig c = list.get(i).config();
+            if (c != null && c.id() == s.id()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Steps per second actually taken over the last second. */

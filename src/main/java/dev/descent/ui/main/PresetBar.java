@@ -30,28 +30,37 @@ public final class PresetBar extends HBox {
     private final ComboBox<PresetEntry> picker = new ComboBox<>();
     private final Button open = new Button("", new FontIcon("mdi2f-folder-open-outline"));
     private final Button save = new Button("", new FontIcon("mdi2c-content-save-outline"));
+    /** The entry shown when the popup opened: clicking it again reloads it (the value does not change). */
+    private PresetEntry shownWhenOpened;
 
     public PresetBar(MainViewModel model, List<PresetEntry> presets) {
         this.model = model;
         setSpacing(4);
         picker.setId(PICKER_ID);
         picker.setPromptText("Presets");
-        picker.setPrefWidth(240);
+        picker.getStyleClass().add(Styles.PRESET_PICKER);
         ObservableList<PresetEntry> items = FXCollections.observableArrayList(PresetTopics.grouped(presets));
         picker.setItems(items);
-        picker.setCellFactory(v -> new LessonCell());
+        picker.setCellFactory(v -> {
+            LessonCell cell = new LessonCell();
+            // a ComboBox fires no action when its value is picked again; a teacher does that to
+            // start a lesson over, so a click on the entry already chosen reloads it
+            cell.setOnMouseReleased(e -> {
+                if (!cell.isEmpty() && cell.getItem() != null && cell.getItem() == shownWhenOpened
+                        && cell.getItem() == picker.getValue()) {
+                    load(cell.getItem());
+                }
+            });
+            return cell;
+        });
+        picker.setOnShowing(e -> shownWhenOpened = picker.getValue());
         picker.setTooltip(new Tooltip("Classic lecture demonstrations: pick one to load it"));
         open.setTooltip(new Tooltip("Open a preset file"));
         save.setTooltip(new Tooltip("Save this session as a preset file"));
         getChildren().addAll(picker, open, save);
         picker.setOnAction(e -> {
-            PresetEntry entry = picker.getValue();
-            if (entry != null) {
-                try {
-                    model.apply(entry.preset());
-                } catch (ConfigException ex) {
-                    model.report("not loaded: " + ex.getMessage());
-                }
+            if (picker.getValue() != null) {
+                load(picker.getValue());
             }
         });
         open.setOnAction(e -> {
@@ -68,13 +77,28 @@ public final class PresetBar extends HBox {
         });
     }
 
-    /** Picks the entry at {@code index} (0-based, in picker order) and loads it; false when there is none. */
+    /**
+     * Picks the entry at {@code index} (0-based, in picker order) and loads it, again when it
+     * is the one already picked; false when there is none.
+     */
     public boolean select(int index) {
         if (index < 0 || index >= picker.getItems().size()) {
             return false;
         }
-        picker.getSelectionModel().select(index);
+        if (picker.getSelectionModel().getSelectedIndex() == index) {
+            load(picker.getItems().get(index));
+        } else {
+            picker.getSelectionModel().select(index);
+        }
         return true;
+    }
+
+    private void load(PresetEntry entry) {
+        try {
+            model.apply(entry.preset());
+        } catch (ConfigException ex) {
+            model.report("not loaded: " + ex.getMessage());
+        }
     }
 
     /** Picks the next ({@code +1}) or previous ({@code -1}) entry, wrapping around. */

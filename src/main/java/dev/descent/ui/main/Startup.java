@@ -63,10 +63,11 @@ public final class Startup {
      */
     public static String restore(MainViewModel model, SessionStore store) {
         if (store != null) {
+            model.darkProperty().set(store.loadSettings().dark());
             try {
                 Optional<Preset> last = store.load();
                 if (last.isPresent()) {
-                    model.apply(last.get());
+                    model.restore(last.get());
                     return "restored the last session";
                 }
             } catch (ConfigException e) {
@@ -78,15 +79,24 @@ public final class Startup {
         return null;
     }
 
-    /** Writes the session for the next start; failures are not worth a dialog on the way out. */
+    /**
+     * Writes the session (under its preset's title, so figures keep it after a restart) and
+     * the theme for the next start; failures are not worth a dialog on the way out.
+     */
     public static void store(MainViewModel model, SessionStore store) {
         if (store == null) {
             return;
         }
         try {
-            store.save(model.toPreset("Last session"));
+            String title = model.surfaceTitle();
+            store.save(model.toPreset(title.isBlank() ? SessionStore.UNTITLED : title));
         } catch (IOException | RuntimeException e) {
             System.err.println("warning: session not saved: " + e.getMessage());
+        }
+        try {
+            store.saveSettings(new SessionStore.Settings(model.darkProperty().get()));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("warning: settings not saved: " + e.getMessage());
         }
     }
 

@@ -26,6 +26,9 @@ public final class TopBar extends HBox {
     public static final String SPEED_ID = "speed";
     public static final String THEME_ID = "theme";
     public static final String PRESENTATION_ID = "presentation";
+    public static final String PENDING_BADGE_ID = "pendingBadge";
+    static final String RESET_TIP = "Start over with the current racers (R)";
+    static final String PENDING_TIP = "Edits apply at Reset (R): the race under way still runs the old settings";
 
     private final MainViewModel model;
     private final ToggleButton surfaces = new ToggleButton("Surfaces");
@@ -38,6 +41,7 @@ public final class TopBar extends HBox {
     private final ToggleButton theme = new ToggleButton("", new FontIcon("mdi2t-theme-light-dark"));
     private final ToggleButton presentation = new ToggleButton("", new FontIcon("mdi2p-projector-screen"));
     private final HBox extras = new HBox(8);
+    private final Label pendingBadge = new Label();
 
     private final PresetBar presets;
 
@@ -79,7 +83,12 @@ public final class TopBar extends HBox {
         presentation.setId(PRESENTATION_ID);
         play.setTooltip(new Tooltip("Play / pause (Space)"));
         step.setTooltip(new Tooltip("One step (Right arrow)"));
-        reset.setTooltip(new Tooltip("Start over with the current racers (R)"));
+        reset.setTooltip(new Tooltip(RESET_TIP));
+        pendingBadge.setId(PENDING_BADGE_ID);
+        pendingBadge.getStyleClass().add(Styles.PENDING_BADGE);
+        pendingBadge.setMouseTransparent(true);
+        StackPane resetBox = new StackPane(reset, pendingBadge);
+        StackPane.setAlignment(pendingBadge, javafx.geometry.Pos.TOP_RIGHT);
         speed.setTooltip(new Tooltip("Steps per second (1 to 10,000, logarithmic)"));
         theme.setTooltip(new Tooltip("Dark theme"));
         presentation.setTooltip(new Tooltip("Presentation mode: full screen, larger text and lines (F11)"));
@@ -91,8 +100,16 @@ public final class TopBar extends HBox {
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox modes = new HBox(0, surfaces, datasetsTip);
-        getChildren().addAll(title, modes, presets, play, step, reset, new Label("Speed"), speed, speedText, spacer,
+        getChildren().addAll(title, modes, presets, play, step, resetBox, new Label("Speed"), speed, speedText, spacer,
                 extras, theme, presentation);
+    }
+
+    private void showPending(boolean pending) {
+        reset.getStyleClass().remove(Styles.PENDING);
+        if (pending) {
+            reset.getStyleClass().add(Styles.PENDING);
+        }
+        reset.getTooltip().setText(pending ? PENDING_TIP : RESET_TIP);
     }
 
     private void bindViewModel() {
@@ -103,6 +120,10 @@ public final class TopBar extends HBox {
         play.setOnAction(e -> model.togglePlay());
         step.setOnAction(e -> model.step());
         reset.setOnAction(e -> model.reset());
+        // edits to a race under way wait for Reset: say so on the button itself
+        pendingBadge.visibleProperty().bind(model.pendingEditsProperty());
+        model.pendingEditsProperty().addListener((o, a, b) -> showPending(b));
+        showPending(model.pendingEditsProperty().get());
         speed.setValue(Math.log10(model.stepsPerSecondProperty().get()));
         speed.valueProperty().addListener((o, a, b) ->
                 model.stepsPerSecondProperty().set(Math.round(Math.pow(10, b.doubleValue()))));

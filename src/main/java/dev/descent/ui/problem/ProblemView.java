@@ -13,6 +13,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 import java.util.Locale;
 
@@ -21,12 +23,16 @@ public final class ProblemView extends VBox {
     public static final String SURFACE_PICKER_ID = "surfacePicker";
     public static final String EXPRESSION_ID = "expressionField";
     public static final String EXPRESSION_ERROR_ID = "expressionError";
+    /** The failed text under the field with the bad character marked. */
+    public static final String EXPRESSION_MARK_ID = "expressionMark";
+    /** The marked character itself (a {@link Text} in the mark). */
+    public static final String EXPRESSION_BAD_CHAR_ID = "expressionBadChar";
 
     private final ProblemViewModel model;
     private final ComboBox<String> picker = new ComboBox<>();
     private final VBox sliders = new VBox(4);
     private final TextField expression = new TextField();
-    private final Label mark = new Label();
+    private final TextFlow mark = new TextFlow();
     private final Label error = new Label();
     private final VBox typedBox = new VBox(2);
     private final CheckBox logScale = new CheckBox("Log colour scale");
@@ -49,6 +55,7 @@ public final class ProblemView extends VBox {
         expression.getStyleClass().add(Styles.EXPRESSION_FIELD);
         expression.setPromptText("f(x, y), e.g. x^2 + 10*y^2");
         expression.setTooltip(new Tooltip("Type f(x, y) and press Enter: + - * / ^, sin cos exp log sqrt abs tanh ..."));
+        mark.setId(EXPRESSION_MARK_ID);
         mark.getStyleClass().add(Styles.EXPRESSION_MARK);
         error.setId(EXPRESSION_ERROR_ID);
         error.getStyleClass().add(Styles.ERROR_TEXT);
@@ -80,7 +87,11 @@ public final class ProblemView extends VBox {
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        model.errorPositionProperty().addListener((o, a, b) -> markPosition(b.intValue()));
+        javafx.beans.InvalidationListener remark = o -> markPosition(model.errorPositionProperty().get());
+        model.errorPositionProperty().addListener(remark);
+        model.failedExpressionProperty().addListener(remark);
+        model.errorProperty().addListener(remark);
+        markPosition(model.errorPositionProperty().get());
         model.surfaceProperty().addListener((o, a, b) -> note.setText(b == null ? "" : b.formula() + "\n" + b.note()));
         if (model.surfaceProperty().get() != null) {
             note.setText(model.surfaceProperty().get().formula() + "\n" + model.surfaceProperty().get().note());
@@ -104,19 +115,37 @@ public final class ProblemView extends VBox {
         typedBox.setManaged(typed);
     }
 
+    /**
+     * Marks where a typed f(x, y) went wrong: the field turns red with the caret on the spot,
+     * and under it the failed text with the bad character in red and underlined (a text flow,
+     * so it stays right however the field scrolls; a long text shows the part around the spot).
+     */
     private void markPosition(int position) {
-        boolean on = position >= 0;
+        String failed = model.failedExpressionProperty().get();
+        boolean on = position >= 0 && !model.errorProperty().get().isEmpty();
         expression.getStyleClass().remove(Styles.INVALID);
+        mark.getChildren().clear();
         if (on) {
             expression.getStyleClass().add(Styles.INVALID);
-            int end = Math.min(position + 1, expression.getLength());
-            expression.selectRange(Math.min(position, end), end);
-            mark.setText(" ".repeat(position) + "^");
-        } else {
-            mark.setText("");
+            if (failed.equals(expression.getText())) {
+                int end = Math.min(position + 1, expression.getLength());
+                expression.selectRange(Math.min(position, end), end);
+            }
+            ErrorMark m = ErrorMark.of(failed, position);
+            Text bad = new Text(m.bad());
+            bad.setId(EXPRESSION_BAD_CHAR_ID);
+            bad.getStyleClass().add(Styles.EXPRESSION_BAD_CHAR);
+            bad.setUnderline(true);
+            mark.getChildren().addAll(echo(m.before()), bad, echo(m.after()));
         }
         mark.setVisible(on);
         mark.setManaged(on);
+    }
+
+    private static Text echo(String text) {
+        Text t = new Text(text);
+        t.getStyleClass().add(Styles.EXPRESSION_ECHO);
+        return t;
     }
 
     private void rebuildSliders() {
@@ -134,16 +163,31 @@ public final class ProblemView extends VBox {
         s.setId("param-" + p.name());
         Label label = new Label(text(p.name(), p.value()));
         Tooltip.install(s, new Tooltip(p.meta().help() + " (" + p.meta().range() + ")"));
+        boolean[] reverting = {false};
         s.valueProperty().addListener((o, a, b) -> {
+            if (reverting[0]) {
+                return;
+            }
             double v = log ? Math.pow(10, b.doubleValue()) : b.doubleValue();
             if (p.meta().kind() == dev.descent.core.config.HyperParameter.Kind.INT) {
                 v = Math.round(v);
             }
             if (model.setParameter(p.name(), v)) {
                 label.setText(text(p.name(), v));
+            } else {
+                // refused (the reason is in the error line): the thumb goes back to the value in use
+                double kept = accepted(p.name(), p.value());
+                reverting[0] = true;
+                s.setValue(log ? Math.log10(kept) : kept);
+                reverting[0] = false;
             }
         });
         return new VBox(0, label, s);
+    }
+
+    private double accepted(String name, double fallback) {
+        return model.parameters().stream().filter(q -> q.name().equals(name)).mapToDouble(SurfaceParameter::value)
+                .findFirst().orElse(fallback);
     }
 
     private static String text(String name, double v) {

@@ -47,6 +47,7 @@ public final class ProblemViewModel {
     private final StringProperty expression = new SimpleStringProperty("sin(x) * cos(y) + 0.1 * (x^2 + y^2)");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper errorPosition = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper failedExpression = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ViewWindow> window = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<double[]> start = new ReadOnlyObjectWrapper<>(new double[] {0, 0});
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
@@ -93,6 +94,11 @@ public final class ProblemViewModel {
     /** Where the expression error points, -1 when none. */
     public ReadOnlyIntegerProperty errorPositionProperty() {
         return errorPosition.getReadOnlyProperty();
+    }
+
+    /** The f(x, y) text the error belongs to (what was compiled, not what is typed since), "" when none. */
+    public ReadOnlyStringProperty failedExpressionProperty() {
+        return failedExpression.getReadOnlyProperty();
     }
 
     public ObjectProperty<ViewWindow> windowProperty() {
@@ -143,6 +149,7 @@ public final class ProblemViewModel {
             show(s, false);
             return true;
         } catch (ConfigException e) {
+            failedExpression.set("");
             error.set(e.getMessage());
             errorPosition.set(-1);
             return false;
@@ -156,6 +163,7 @@ public final class ProblemViewModel {
             show(s, !typedShown());
             return true;
         } catch (ConfigException e) {
+            failedExpression.set(expression.get());
             error.set(e.getMessage());
             errorPosition.set(compiler.position(e));
             return false;
@@ -185,6 +193,7 @@ public final class ProblemViewModel {
         }
         error.set("");
         errorPosition.set(-1);
+        failedExpression.set("");
         window.set(w);
         start.set(new double[] {problem.startX(), problem.startY()});
         logScale.set(spansDecades(s, w));
@@ -243,6 +252,7 @@ public final class ProblemViewModel {
     private void show(Surface s, boolean newWindow) {
         error.set("");
         errorPosition.set(-1);
+        failedExpression.set("");
         if (newWindow || window.get() == null) {
             ViewWindow w = s.window();
             window.set(w);

@@ -35,6 +35,7 @@ public final class RacerViewModel {
     private final ObjectProperty<Double> clipValue = new SimpleObjectProperty<>(0.0);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyIntegerWrapper revision = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private long id;
 
     public RacerViewModel(String label, String colour, ParameterGroup optimizer, ParameterGroup schedule) {
         this.label.set(label);
@@ -98,6 +99,19 @@ public final class RacerViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * Which racer of the session this is (given by the {@link RacersViewModel} it joins; 0
+     * before). It stays while the label and colour are edited, so a race under way still
+     * finds this racer in its snapshot ({@link RacerConfig#id()}).
+     */
+    public long id() {
+        return id;
+    }
+
+    void assignId(long newId) {
+        id = newId;
     }
 
     public double clipNorm() {
@@ -171,7 +185,7 @@ public final class RacerViewModel {
         ParameterGroup s = schedule.get();
         String scheduleSpec = "constant".equals(s.name()) && s.values().isEmpty() ? null : s.spec().toString();
         return new RacerConfig(label.get(), colour.get(), optimizer.get().spec().toString(), scheduleSpec,
-                clipNorm.get(), clipValue.get(), enabled.get());
+                clipNorm.get(), clipValue.get(), enabled.get(), id);
     }
 
     /** The update rule the optimizer computes, one formula per line. */

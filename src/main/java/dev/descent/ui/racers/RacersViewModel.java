@@ -17,6 +17,22 @@ public final class RacersViewModel {
     private final ObservableList<RacerViewModel> racers = FXCollections.observableArrayList();
     private final ObjectProperty<RacerViewModel> selected = new SimpleObjectProperty<>();
     private int created;
+    private long lastId;
+
+    public RacersViewModel() {
+        // every racer that joins gets an id no other racer of this list has had, so a race
+        // started before an edit or a removal never mistakes one racer for another
+        racers.addListener((javafx.collections.ListChangeListener<RacerViewModel>) c -> {
+            while (c.next()) {
+                for (RacerViewModel r : c.getAddedSubList()) {
+                    if (r.id() == 0 || racers.stream().filter(o -> o.id() == r.id()).count() > 1) {
+                        r.assignId(++lastId);
+                    }
+                    lastId = Math.max(lastId, r.id());
+                }
+            }
+        });
+    }
 
     // Properties
 
@@ -26,6 +42,11 @@ public final class RacersViewModel {
 
     public ObjectProperty<RacerViewModel> selectedProperty() {
         return selected;
+    }
+
+    /** The racer with this {@link RacerViewModel#id()}, if it is in the list. */
+    public java.util.Optional<RacerViewModel> byId(long id) {
+        return racers.stream().filter(r -> r.id() == id).findFirst();
     }
 
     // Commands

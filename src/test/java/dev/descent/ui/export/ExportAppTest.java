@@ -95,6 +95,53 @@ class ExportAppTest {
     }
 
     @Test
+    void aPngAtFourTimesTheSizeIsFourTimesTheOneAtOnce(FxRobot robot, @TempDir Path dir) throws Exception {
+        runSteps(4);
+        Path one = dir.resolve("one.png");
+        Path four = dir.resolve("four.png");
+        export(robot, ExportRequest.Format.PNG, 1, one);
+        export(robot, ExportRequest.Format.PNG, 4, four);
+        BufferedImage small = ImageChecks.png(one);
+        BufferedImage large = ImageChecks.png(four);
+        assertEquals(1178, small.getWidth(), "both panels at 1x");
+        assertEquals(4 * small.getWidth(), large.getWidth());
+        assertEquals(4 * small.getHeight(), large.getHeight());
+        assertTrue(ImageChecks.distinctColours(large) > 100, "not blank");
+        assertTrue(model().messageProperty().get().contains(large.getWidth() + " x " + large.getHeight() + " px"),
+                model().messageProperty().get());
+    }
+
+    @Test
+    void theDialogsLogYFollowsTheCurvesNotTheMapsColourScale(FxRobot robot) {
+        robot.interact(() -> model().problem().choose("rosenbrock"));
+        assertTrue(model().problem().logScaleProperty().get(), "rosenbrock has log colours");
+        javafx.scene.control.CheckBox logY = robot.lookup("#" + dev.descent.ui.main.MainView.LOG_Y_ID)
+                .queryAs(javafx.scene.control.CheckBox.class);
+        robot.clickOn(logY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!logY.isSelected() && model().problem().logScaleProperty().get());
+        assertEquals(false, dialogLogY(robot));
+
+        robot.interact(() -> model().problem().choose("bowl"));
+        assertTrue(!model().problem().logScaleProperty().get());
+        robot.clickOn(logY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(logY.isSelected());
+        assertEquals(true, dialogLogY(robot));
+    }
+
+    /** Opens the Export dialog, reads its log-y box and cancels. */
+    private static boolean dialogLogY(FxRobot robot) {
+        robot.clickOn("#" + ExportAction.BUTTON_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean selected = robot.lookup("#" + ExportDialog.LOG_Y_ID).queryAs(javafx.scene.control.CheckBox.class)
+                .isSelected();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        return selected;
+    }
+
+    @Test
     void exportGifRerunsTheRaceInTheBackground(FxRobot robot, @TempDir Path dir) throws Exception {
         runSteps(3);
         Path gif = dir.resolve("race.gif");

@@ -78,6 +78,32 @@ class MainViewModelTest {
     }
 
     @Test
+    void theSelectedRacerIsStillFoundInTheRaceAfterItsLabelAndColourAreEdited() throws InterruptedException {
+        RacerViewModel second = RacerViewModel.of("adam", "#0000ff", "adam", "0.1");
+        model.racers().add(second);
+        model.racers().selectedProperty().set(second);
+        model.step();
+        RaceSnapshot s = model.awaitFrame(f -> f.stepsRun() == 1, TIMEOUT).orElseThrow();
+        assertEquals(1, model.selectedIndex(s));
+        second.labelProperty().set("Adam, renamed");
+        second.colourProperty().set("#00ff00");
+        assertTrue(model.pendingEditsProperty().get(), "the race under way keeps the old label");
+        assertEquals("adam", s.racers().get(1).label());
+        assertEquals(1, model.selectedIndex(s), "found by id, not by the edited label and colour");
+        // removing the racer before it in the list does not make another racer the selected one
+        model.racers().racers().remove(0);
+        assertEquals(1, model.selectedIndex(s));
+        assertTrue(model.racers().duplicate());
+        assertEquals(-1, model.selectedIndex(s), "the copy is a new racer, not in the running race");
+    }
+
+    @Test
+    void aSavedSessionCarriesNoRacerIds() {
+        assertEquals(0, model.toPreset("x").racers().get(0).id());
+        assertTrue(model.racers().racers().get(0).id() > 0);
+    }
+
+    @Test
     void divergingRacerStopsWithItsStepWhileTheOthersGoOn() throws InterruptedException {
         model.racers().add(RacerViewModel.of("too fast", "#00ff00", "sgd", "1.5"));
         model.reset();

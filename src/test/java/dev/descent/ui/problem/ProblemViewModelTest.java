@@ -28,10 +28,13 @@ class ProblemViewModelTest {
         assertSame(good, m.surfaceProperty().get());
         assertEquals(6, m.errorPositionProperty().get(), m.errorProperty().get());
         assertFalse(m.errorProperty().get().isEmpty());
+        m.expressionProperty().set("x^2 + * y, still typing");
+        assertEquals("x^2 + * y", m.failedExpressionProperty().get(), "the text the position belongs to");
         m.expressionProperty().set("x^2 + 3*y^2");
         assertTrue(m.applyExpression());
         assertEquals(-1, m.errorPositionProperty().get());
         assertEquals("", m.errorProperty().get());
+        assertEquals("", m.failedExpressionProperty().get());
     }
 
     @Test
