@@ -63,8 +63,7 @@ public final class LrRangeTest {
         Spec optimizer = new Spec(racer.spec().optimizer().name(), values);
         TrainingRacerSpec rs = new TrainingRacerSpec("lr range", optimizer, racer.spec().init(),
                 racer.spec().clipNorm(), racer.spec().clipValue(), null, null);
-        MlpSpec s = racer.activation() == null ? spec : new MlpSpec(spec.inputs(), spec.hidden(), spec.outputs(),
-                racer.activation(), spec.batchNorm(), spec.dropout(), spec.loss());
+        MlpSpec s = racer.activation() == null ? spec : spec.withActivation(racer.activation());
         int batch = Math.min(options.batch(), data.train().size());
         int perEpoch = (data.train().size() + batch - 1) / batch;
         double gamma = Math.pow(maxLr / minLr, 1.0 / (steps - 1));

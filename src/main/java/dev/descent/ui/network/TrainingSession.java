@@ -95,8 +95,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
             s = r.network().earlyStoppingOptions();
         }
         if (r.activation() != null) {
-            spec = new MlpSpec(spec.inputs(), spec.hidden(), spec.outputs(), r.activation(), spec.batchNorm(),
-                    spec.dropout(), spec.loss());
+            spec = spec.withActivation(r.activation());
         }
         return new Setup(spec, o, s, r.normalization());
     }
