@@ -116,7 +116,12 @@ public final class LrRangeTest {
 
     /** The 1cycle schedule spec for a suggestion: {@code onecycle max_lr=M total_steps=T}. */
     public static Spec oneCycle(double maxLr, int totalSteps) {
-        return Spec.parse(String.format(java.util.Locale.ROOT, "onecycle max_lr=%.6g total_steps=%d div_factor=10",
-                maxLr, totalSteps));
+        return oneCycle(maxLr, totalSteps, true);
+    }
+
+    /** As {@link #oneCycle(double, int)}, with {@code cycle_momentum=false} when {@code cycleMomentum} is false. */
+    public static Spec oneCycle(double maxLr, int totalSteps, boolean cycleMomentum) {
+        return Spec.parse(String.format(java.util.Locale.ROOT, "onecycle max_lr=%.6g total_steps=%d div_factor=10%s",
+                maxLr, totalSteps, cycleMomentum ? "" : " cycle_momentum=false"));
     }
 }
