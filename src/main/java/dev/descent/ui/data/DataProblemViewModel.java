@@ -95,22 +95,22 @@ public final class DataProblemViewModel {
     public DataProblemViewModel(Executor background, Executor ui) {
         this.background = background;
         this.ui = ui;
-        generator.addListener(o -> reload());
-        samples.addListener(o -> reload());
-        noise.addListener(o -> reload());
-        seed.addListener(o -> reload());
-        bundled.addListener(o -> reload());
+        generator.addListener((o, was, now) -> reload());
+        samples.addListener((o, was, now) -> reload());
+        noise.addListener((o, was, now) -> reload());
+        seed.addListener((o, was, now) -> reload());
+        bundled.addListener((o, was, now) -> reload());
         kind.addListener((o, was, now) -> {
             if (now != DataSourceKind.CSV) {
                 reload();
             }
         });
-        validationFraction.addListener(o -> prepare());
-        normalization.addListener(o -> prepare());
-        augmentCopies.addListener(o -> prepare());
-        augmentSigma.addListener(o -> prepare());
-        featureX.addListener(o -> prepare());
-        featureY.addListener(o -> prepare());
+        validationFraction.addListener((o, was, now) -> prepare());
+        normalization.addListener((o, was, now) -> prepare());
+        augmentCopies.addListener((o, was, now) -> prepare());
+        augmentSigma.addListener((o, was, now) -> prepare());
+        featureX.addListener((o, was, now) -> prepare());
+        featureY.addListener((o, was, now) -> prepare());
         reload();
     }
 

@@ -135,13 +135,13 @@ public final class DataModeViewModel implements AutoCloseable {
         });
         racers.racers().forEach(this::watch);
         // the widths text and the layer rows (activation, batch norm, dropout) count in the revision
-        for (javafx.beans.Observable p : List.of(network.revisionProperty(),
+        for (javafx.beans.value.ObservableValue<?> p : List.of(network.revisionProperty(),
                 network.initProperty(), network.biasInitProperty(), network.lossProperty(), network.l1Property(),
                 network.l2Property(), network.batchProperty(), network.epochsProperty(),
                 network.earlyStoppingProperty(), network.patienceProperty(), network.minDeltaProperty(),
                 network.restoreBestProperty(), network.raceKindProperty(), network.racedInitsProperty(),
                 network.racedActivationsProperty())) {
-            p.addListener(o -> edited());
+            p.addListener((o, was, now) -> edited());
         }
         selectedIndex.addListener((o, a, b) -> selectPanelRacer(b.intValue()));
         racers.selectedProperty().addListener((o, a, b) -> panelSelectionChanged(b));

@@ -39,8 +39,4 @@ public final class LayerViewModel {
     public ObjectProperty<Double> dropoutProperty() {
         return dropout;
     }
-
-    javafx.beans.Observable[] observables() {
-        return new javafx.beans.Observable[] {width, activation, batchNorm, dropout};
-    }
 }

@@ -76,15 +76,15 @@ public final class NetworkViewModel {
         layers.addListener((ListChangeListener<LayerViewModel>) c -> {
             while (c.next()) {
                 for (LayerViewModel row : c.getAddedSubList()) {
-                    row.widthProperty().addListener(o -> rowWidthChanged());
-                    row.activationProperty().addListener(o -> changed());
-                    row.batchNormProperty().addListener(o -> changed());
-                    row.dropoutProperty().addListener(o -> changed());
+                    row.widthProperty().addListener((o, was, now) -> rowWidthChanged());
+                    row.activationProperty().addListener((o, was, now) -> changed());
+                    row.batchNormProperty().addListener((o, was, now) -> changed());
+                    row.dropoutProperty().addListener((o, was, now) -> changed());
                 }
             }
             changed();
         });
-        hidden.addListener(o -> syncRowsFromText());
+        hidden.addListener((o, was, now) -> syncRowsFromText());
         activation.addListener((o, a, b) -> setEveryRow(r -> r.activationProperty().set(b)));
         batchNorm.addListener((o, a, b) -> setEveryRow(r -> r.batchNormProperty().set(b)));
         dropout.addListener((o, a, b) -> setEveryRow(r -> r.dropoutProperty().set(b)));
