@@ -71,7 +71,7 @@ class CsvImportAppTest {
         robot.clickOn("#" + CsvImportDialog.LOAD_ID);
         WaitForAsyncUtils.waitForFxEvents();
         Label error = robot.lookup("#" + CsvImportDialog.ERROR_ID).queryAs(Label.class);
-        assertTrue(error.getText().startsWith("broken.csv: 2 bad rows: line 4, column 'y' (2): empty value"),
+        assertTrue(error.getText().startsWith("broken.csv: 2 bad rows:\nline 4, column 'y' (2): empty value"),
                 error.getText());
         assertTrue(error.getText().contains("line 6, column 'y' (2): 'oops' is not a number"), error.getText());
         assertTrue(dialog.isShowing(), "the dialog stays open to pick another label or cancel");

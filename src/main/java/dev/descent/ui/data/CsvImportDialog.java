@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -70,12 +71,14 @@ public final class CsvImportDialog extends Dialog<Boolean> {
         error.setWrapText(true);
         error.setMaxWidth(560);
         error.getStyleClass().add(Styles.ERROR_TEXT);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         status.getStyleClass().add(Styles.HINT);
         Label hint = new Label("The label column holds the targets (text or a few integers: classes; other "
                 + "numbers: regression); every other column must hold numbers.");
         hint.setWrapText(true);
         hint.setMaxWidth(560);
         hint.getStyleClass().add(Styles.HINT);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox content = new VBox(8, detected, scroll, new HBox(8, new Label("Label column"), label), hint, error,
                 status);
         getDialogPane().setContent(content);
@@ -102,7 +105,8 @@ public final class CsvImportDialog extends Dialog<Boolean> {
         List<String> columns = preview.columns();
         for (int j = 0; j < columns.size(); j++) {
             boolean isLabel = columns.get(j).equals(label.getValue());
-            Label head = new Label(isLabel ? columns.get(j) + " (label)" : columns.get(j));
+            String name = columns.get(j);
+            Label head = new Label(isLabel && !name.equalsIgnoreCase("label") ? name + " (label)" : name);
             head.getStyleClass().add(isLabel ? Styles.SECTION_TITLE : Styles.HINT);
             table.add(head, j, 0);
             for (int i = 0; i < preview.rows().size(); i++) {
@@ -121,7 +125,12 @@ public final class CsvImportDialog extends Dialog<Boolean> {
                 setResult(Boolean.TRUE);
                 close();
             } else {
-                error.setText(model.errorProperty().get() + "\nThe data shown before is kept.");
+                // one bad row per line: "f.csv: 2 bad rows: line 4, ...; line 6, ..."
+                error.setText(model.errorProperty().get().replace("; line ", "\nline ").replace(" bad rows: line ",
+                        " bad rows:\nline ") + "\nThe data shown before is kept.");
+                if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                    getDialogPane().getScene().getWindow().sizeToScene();
+                }
             }
         });
     }

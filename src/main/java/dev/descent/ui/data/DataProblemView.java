@@ -107,8 +107,10 @@ public final class DataProblemView extends VBox {
             case BUNDLED -> source.addRow(0, new Label("Data set"), bundled);
             case CSV -> {
                 source.addRow(0, openCsv);
-                source.addRow(1, new Label("Label"), labelColumn);
-                source.add(columns, 0, 2, 2, 1);
+                if (model.csvFileProperty().get() != null) {
+                    source.addRow(1, new Label("Label"), labelColumn);
+                    source.add(columns, 0, 2, 2, 1);
+                }
             }
         }
     }
@@ -143,6 +145,7 @@ public final class DataProblemView extends VBox {
                 openCsv(f.toPath());
             }
         });
+        model.csvFileProperty().addListener((o, a, b) -> layoutSource());
         model.csvColumns().addListener((ListChangeListener<String>) c -> syncColumns());
         model.csvLabelProperty().addListener((o, a, b) -> syncColumns());
         labelColumn.valueProperty().addListener((o, a, b) -> {

@@ -101,7 +101,7 @@ public final class NetworkEditorView extends VBox {
             CheckBox allBn = new CheckBox();
             allBn.setId(ALL_BN_ID);
             allBn.selectedProperty().bindBidirectional(model.batchNormProperty());
-            allRow = new Node[] {new Label("all layers"), new Label(""), allActivation, allBn,
+            allRow = new Node[] {fixed(new Label("all layers")), new Label(""), allActivation, allBn,
                     narrow(Fields.ofDouble(ALL_DROPOUT_ID, model.dropoutProperty()))};
         }
         layerGrid.addRow(1, allRow);
@@ -123,8 +123,14 @@ public final class NetworkEditorView extends VBox {
         ComboBox<String> act = combo(row.activationProperty(), ACTIVATIONS);
         CheckBox bn = new CheckBox();
         bn.selectedProperty().bindBidirectional(row.batchNormProperty());
-        return new Node[] {new Label(), narrow(Fields.ofInt(null, row.widthProperty())), act, bn,
+        return new Node[] {fixed(new Label()), narrow(Fields.ofInt(null, row.widthProperty())), act, bn,
                 narrow(Fields.ofDouble(null, row.dropoutProperty()))};
+    }
+
+    /** A row label that keeps its text whole when the panel is narrow. */
+    private static Label fixed(Label l) {
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label hint(String text) {
@@ -142,7 +148,7 @@ public final class NetworkEditorView extends VBox {
         ComboBox<String> c = new ComboBox<>();
         c.getItems().setAll(items);
         c.setEditable(true);
-        c.setPrefWidth(120);
+        c.setPrefWidth(110);
         c.setValue(p.get());
         c.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.isBlank()) {
