@@ -386,7 +386,7 @@ public final class DataProblemViewModel {
         }
         Normalization n = Normalization.of(d.normalize());
         double split = Math.min(0.9, d.split());
-        DataPreparation prep = new DataPreparation(split, n, 0, augmentSigma.get(), s);
+        DataPreparation prep = new DataPreparation(split, n, 0, DataPreparation.DEFAULT.augmentSigma(), s);
         PreparedData prepared = prep.prepare(set, 0, set.dimension() > 1 ? 1 : 0);
         return new PendingData(prepared, () -> {
             loading = true;
@@ -394,6 +394,7 @@ public final class DataProblemViewModel {
                 validationFraction.set(split);
                 normalization.set(n);
                 augmentCopies.set(0);
+                augmentSigma.set(DataPreparation.DEFAULT.augmentSigma());
                 seed.set(s);
                 kind.set(k);
                 if (k == DataSourceKind.GENERATOR) {

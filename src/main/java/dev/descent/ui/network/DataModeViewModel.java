@@ -314,7 +314,7 @@ public final class DataModeViewModel implements AutoCloseable {
     /** A boundary tile was picked: the racer panel shows the racer it trains (racing optimizers). */
     private void selectPanelRacer(int index) {
         if (syncingSelection || network.raceKindProperty().get() != RaceKind.OPTIMIZERS
-                || index < 0 || index >= sources.size()) {
+                || index < 0 || index >= sources.size() || !racers.racers().contains(sources.get(index))) {
             return;
         }
         syncingSelection = true;
@@ -577,6 +577,7 @@ public final class DataModeViewModel implements AutoCloseable {
         }
         lrResult.set(null);
         lrTarget = null;
+        sources = List.of();
         selectedIndex.set(0);
         reset();
     }

@@ -121,6 +121,7 @@ class DataProblemViewModelTest {
     void aPresetsDataIsCheckedBeforeAnythingChanges(@TempDir Path dir) throws Exception {
         DataProblemViewModel m = new DataProblemViewModel();
         m.augmentCopiesProperty().set(2);
+        m.augmentSigmaProperty().set(0.4);
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "x,label\n1,a\nno,b\n");
         assertThrows(dev.descent.core.config.ConfigException.class,
@@ -132,6 +133,7 @@ class DataProblemViewModelTest {
         assertEquals("circles", m.datasetProperty().get().name());
         assertEquals(120, m.datasetProperty().get().size());
         assertEquals(0, m.augmentCopiesProperty().get(), "presets have no noise augmentation");
+        assertEquals(0.1, m.augmentSigmaProperty().get(), "and the sigma is back at its default");
         assertEquals(dev.descent.core.data.Normalization.MINMAX, m.normalizationProperty().get());
         assertEquals(3, m.seedProperty().get());
         assertEquals(new DatasetProblem("circles", null, 120, 0.05, 0.25, "minmax"), m.toProblem());

@@ -19,6 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,6 +58,11 @@ class DataModePresetTest {
         List<List<TrainingRaceEpoch>> app = appEpochs(PresetFiles.load(Path.of("presets/overfitting-regularisation.json")));
         assertEquals(200, app.get(0).size(), "no early stopping left over from the editor");
         assertEquals(0, model.data().augmentCopiesProperty().get());
+        assertEquals(0.1, model.data().augmentSigmaProperty().get());
+        assertEquals(0.0, model.network().biasInitProperty().get());
+        assertTrue(model.network().layers().stream().noneMatch(l -> l.batchNormProperty().get()
+                || l.dropoutProperty().get() > 0), "every layer as the preset says");
+        assertSame(model.racers().racers().get(0), model.racers().selectedProperty().get());
         assertNull(model.network().stopping());
     }
 
