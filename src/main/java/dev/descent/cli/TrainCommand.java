@@ -12,7 +12,6 @@ import dev.descent.core.data.DataSources;
 import dev.descent.core.data.DataSplit;
 import dev.descent.core.data.Dataset;
 import dev.descent.core.data.Normalization;
-import dev.descent.core.nn.ActivationSpec;
 import dev.descent.core.nn.Init;
 import dev.descent.core.nn.Loss;
 import dev.descent.core.nn.MlpSpec;
@@ -20,6 +19,8 @@ import dev.descent.core.nn.NetworkData;
 import dev.descent.core.optim.Optimizer;
 import dev.descent.core.optim.Optimizers;
 import dev.descent.core.preset.AtomicFiles;
+import dev.descent.core.preset.NetworkConfig;
+import dev.descent.core.preset.TrainingPlan;
 import dev.descent.core.race.EarlyStopping;
 import dev.descent.core.race.TrainingRace;
 import dev.descent.core.race.TrainingRaceEpoch;
@@ -72,7 +73,8 @@ public final class TrainCommand implements Callable<Integer> {
     String layers;
 
     @Option(names = "--activation", defaultValue = "relu",
-            description = "hidden activation, optionally with alpha (\"leaky_relu alpha=0.2\"); default ${DEFAULT-VALUE}")
+            description = "hidden activation, optionally with alpha (\"leaky_relu alpha=0.2\"), one for every layer or"
+                    + " one per layer (relu,tanh); default ${DEFAULT-VALUE}")
     String activation;
 
     @Option(names = "--init", defaultValue = "torch",
@@ -85,8 +87,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batchnorm", description = "batch normalisation after each hidden linear layer")
     boolean batchNorm;
 
-    @Option(names = "--dropout", defaultValue = "0", description = "drop probability of hidden outputs (alpha dropout with selu)")
-    double dropout;
+    @Option(names = "--dropout", defaultValue = "0",
+            description = "drop probability of hidden outputs, one or one per layer (0,0.2); alpha dropout with selu")
+    String dropout;
 
     @Option(names = "--l1", defaultValue = "0", description = "L1 penalty on the weights")
     double l1;
@@ -133,8 +136,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Dataset dataset = loadData();
         Loss lossKind = loss == null ? (dataset.isClassification() ? Loss.CE : Loss.MSE) : Loss.parse(loss);
-        MlpSpec spec = new MlpSpec(dataset.dimension(), parseLayers(layers), NetworkData.outputsFor(dataset, lossKind),
-                ActivationSpec.parse(activation), batchNorm, dropout, lossKind);
+        // the architecture only (l1, l2 and the batch are checked by the training options below)
+        MlpSpec spec = TrainingPlan.mlpSpec(new NetworkConfig(parseLayers(layers), List.of(activation.split(",")),
+                init, List.of(batchNorm), parseDropouts(dropout), lossKind.cliName(), 0, 0, 1, null), dataset);
         List<TrainingRacerSpec> racerSpecs = racers.stream().map(this::racerSpec).toList();
         TrainingRaceOptions options = new TrainingRaceOptions(epochs, batch, l1, l2, seed, Init.parse(init),
                 schedule == null ? null : ScheduleOption.parse(schedule));
@@ -244,6 +248,19 @@ public final class TrainCommand implements Callable<Integer> {
                 out.add(units);
             } catch (NumberFormatException e) {
                 throw new ConfigException("layers must be comma-separated unit counts such as 32,32, was '" + text + "'");
+            }
+        }
+        return out;
+    }
+
+    /** "0.1" or one rate per layer, "0,0.2". */
+    static List<Double> parseDropouts(String text) {
+        List<Double> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            try {
+                out.add(Double.parseDouble(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("dropout must be a rate or one per layer such as 0,0.2, was '" + text + "'");
             }
         }
         return out;

@@ -21,8 +21,9 @@ import java.util.Set;
  * How the label column becomes targets is described in {@link LabelColumn}.
  *
  * <p>Every problem is a {@link CsvFormatException} naming the file, the 1-based line and the
- * column; nothing is half-imported: the result is a complete, validated {@link Dataset} or an
- * exception.
+ * column; bad data rows are all checked and the first few reported with their count
+ * ({@code "t.csv: 3 bad rows: line 4, column 'y' (2): ...; line 6: ...; line 9, ..."}). Nothing
+ * is half-imported: the result is a complete, validated {@link Dataset} or an exception.
  */
 public final class CsvImporter {
 
@@ -103,30 +104,82 @@ public final class CsvImporter {
     private record Cells(double[][] features, String[] labels, int[] lines) {
     }
 
+    /**
+     * Every data row checked (field count, numbers, a label); the first problem of each bad row
+     * is collected, and any bad row makes the whole file fail with the first
+     * {@link CsvFormatException#MAX_REPORTED} of them and their count.
+     */
     private static Cells cells(String source, List<CsvTokenizer.Row> rows, int labelIndex, char separator) {
         List<String> columns = rows.get(0).fields();
         int n = rows.size() - 1;
         double[][] features = new double[n][columns.size() - 1];
         String[] labels = new String[n];
         int[] lines = new int[n];
+        BadRows bad = new BadRows(source);
         for (int i = 0; i < n; i++) {
             CsvTokenizer.Row row = rows.get(i + 1);
             List<String> fields = row.fields();
-            if (fields.size() != columns.size()) {
-                throw new CsvFormatException(source + " line " + row.line() + ": expected " + columns.size()
-                        + " fields as in the header, found " + fields.size());
-            }
             lines[i] = row.line();
-            int k = 0;
-            for (int j = 0; j < fields.size(); j++) {
-                if (j == labelIndex) {
-                    labels[i] = fields.get(j);
-                } else {
-                    features[i][k++] = number(source, row.line(), columns, j, fields.get(j), separator);
+            if (fields.size() != columns.size()) {
+                bad.add(row.line(), source + " line " + row.line() + ": expected " + columns.size()
+                        + " fields as in the header, found " + fields.size());
+                continue;
+            }
+            try {
+                int k = 0;
+                for (int j = 0; j < fields.size(); j++) {
+                    if (j == labelIndex) {
+                        labels[i] = fields.get(j);
+                        if (labels[i].isEmpty()) {
+                            throw new CsvFormatException(where(source, row.line(), columns.get(j), j + 1)
+                                    + "empty label (every row needs a label)");
+                        }
+                    } else {
+                        features[i][k++] = number(source, row.line(), columns, j, fields.get(j), separator);
+                    }
                 }
+            } catch (CsvFormatException e) {
+                bad.add(row.line(), e.getMessage());
             }
         }
+        bad.throwIfAny();
         return new Cells(features, labels, lines);
+    }
+
+    /** The bad rows seen so far: the first few messages and how many there were. */
+    private static final class BadRows {
+        private final String source;
+        private final List<String> messages = new ArrayList<>();
+        private final List<Integer> lines = new ArrayList<>();
+        private int count;
+
+        BadRows(String source) {
+            this.source = source;
+        }
+
+        void add(int line, String message) {
+            count++;
+            if (messages.size() < CsvFormatException.MAX_REPORTED) {
+                messages.add(message);
+                lines.add(line);
+            }
+        }
+
+        void throwIfAny() {
+            if (count == 1) {
+                throw new CsvFormatException(messages.get(0), List.of(messages.get(0)), lines, 1);
+            }
+            if (count > 1) {
+                StringBuilder sb = new StringBuilder(source).append(": ").append(count).append(" bad rows");
+                sb.append(count > messages.size() ? ", the first " + messages.size() : "").append(": ");
+                String prefix = source + " ";
+                for (int i = 0; i < messages.size(); i++) {
+                    String m = messages.get(i);
+                    sb.append(i == 0 ? "" : "; ").append(m.startsWith(prefix) ? m.substring(prefix.length()) : m);
+                }
+                throw new CsvFormatException(sb.toString(), messages, lines, count);
+            }
+        }
     }
 
     private static void checkHeader(String source, CsvTokenizer.Row header) {

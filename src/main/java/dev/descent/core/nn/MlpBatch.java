@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * copy of the batch statistics (the running statistics are kept in double on the host, as
  * the reproducibility pins require, and sent when an inference pass needs them).
  *
- * <p>Per hidden layer l (n = fan_out, Z the linear output):
+ * <p>Per hidden layer l (n = fan_out, Z the linear output; BN, f and the dropout rate are the layer's own):
  * <pre>
  *   forward:  Z = X W + b;  H = BN(Z) or Z;  A = f(H);  D = A * mask (+ shift) or A;  next X = D
  *   backward: dW = X^T dZ;  db = colsum(dZ);  dX = dZ W^T;  dA = dD * mask;  dH = dA f'(H);
@@ -134,7 +134,7 @@ public final class MlpBatch implements AutoCloseable {
             }
             a[l] = alloc((long) nets * capacity * out);
             ga[l] = alloc((long) nets * capacity * out);
-            if (spec.batchNorm()) {
+            if (spec.batchNorm(l)) {
                 gamma[l] = parameters.next((long) nets * out);
                 beta[l] = parameters.next((long) nets * out);
                 ggamma[l] = gradients.next((long) nets * out);
@@ -151,17 +151,17 @@ public final class MlpBatch implements AutoCloseable {
                 }
                 running.upload(toFloat(filled(nets * out, 1.0)), 0, runVar[l], 0, nets * out);
             }
-            if (spec.activation().function() == Activation.PRELU) {
+            if (spec.activation(l).function() == Activation.PRELU) {
                 alpha[l] = parameters.next(nets);
                 galpha[l] = gradients.next(nets);
             }
-            if (spec.activation().function() == Activation.RRELU) {
+            if (spec.activation(l).function() == Activation.RRELU) {
                 slopes[l] = alloc((long) capacity * out);
             }
-            if (spec.dropout() > 0) {
+            if (spec.dropout(l) > 0) {
                 d[l] = alloc((long) nets * capacity * out);
                 mask[l] = alloc((long) capacity * out);
-                shift[l] = spec.alphaDropout() ? alloc((long) capacity * out) : null;
+                shift[l] = spec.alphaDropout(l) ? alloc((long) capacity * out) : null;
             }
         }
         x = alloc((long) capacity * spec.inputs());
@@ -309,7 +309,7 @@ public final class MlpBatch implements AutoCloseable {
         if (n < 1 || n > capacity) {
             throw new IllegalArgumentException("batch rows must be in [1, " + capacity + "], was " + n);
         }
-        if (spec.batchNorm() && n < 2 && !spec.hidden().isEmpty()) {
+        if (spec.anyBatchNorm() && n < 2) {
             throw new ConfigException("batch norm needs at least 2 rows in a training batch, got 1");
         }
         if (trainX == null) {
@@ -358,10 +358,10 @@ public final class MlpBatch implements AutoCloseable {
      */
     public void updateRunningStatistics(int net) {
         checkNet(net);
-        if (!spec.batchNorm()) {
-            return;
-        }
         for (int l = 0; l < layers - 1; l++) {
+            if (!spec.batchNorm(l)) {
+                continue;
+            }
             int out = spec.fanOut(l);
             float[] mu = new float[out];
             float[] v = new float[out];
@@ -435,7 +435,7 @@ public final class MlpBatch implements AutoCloseable {
                 break;
             }
             Strided pre = Strided.of(z[l], act);
-            if (spec.batchNorm()) {
+            if (spec.batchNorm(l)) {
                 if (training) {
                     backend.batchNormStatistics(nets, n, fo, pre, Strided.of(mean[l], fo), Strided.of(var[l], fo));
                     backend.batchNormForward(nets, n, fo, pre, Strided.of(mean[l], fo), Strided.of(var[l], fo),
@@ -448,10 +448,11 @@ public final class MlpBatch implements AutoCloseable {
                 }
                 pre = Strided.of(h[l], act);
             }
-            backend.activationForward(spec.activation().function(), spec.activation().param(), nets, n * fo,
-                    pre, slope(l, training), Strided.of(a[l], act));
+            ActivationSpec f = spec.activation(l);
+            backend.activationForward(f.function(), f.param(), nets, n * fo, pre, slope(l, training),
+                    Strided.of(a[l], act));
             in = Strided.of(a[l], act);
-            if (training && spec.dropout() > 0) {
+            if (training && spec.dropout(l) > 0) {
                 backend.multiplyMask(nets, n * fo, in, Strided.shared(mask[l]),
                         shift[l] == null ? null : Strided.shared(shift[l]), Strided.of(d[l], act));
                 in = Strided.of(d[l], act);
@@ -473,7 +474,6 @@ public final class MlpBatch implements AutoCloseable {
     }
 
     private void backward(int n) {
-        Activation f = spec.activation().function();
         for (int l = layers - 1; l >= 0; l--) {
             int fi = spec.fanIn(l);
             int fo = spec.fanOut(l);
@@ -492,16 +492,18 @@ public final class MlpBatch implements AutoCloseable {
             backend.gemmBatched(Transpose.NO, Transpose.YES, n, fi, fo, 1f,
                     gz[l], 0, act, w[l], 0, (long) fi * fo,
                     0f, ga[p], 0, pAct, nets);
-            if (spec.dropout() > 0) {
+            if (spec.dropout(p) > 0) {
                 backend.multiplyMask(nets, n * fi, gradA, Strided.shared(mask[p]), null, gradA);
             }
-            Strided pre = Strided.of(spec.batchNorm() ? h[p] : z[p], pAct);
-            if (f == Activation.PRELU) {
+            boolean bn = spec.batchNorm(p);
+            ActivationSpec f = spec.activation(p);
+            Strided pre = Strided.of(bn ? h[p] : z[p], pAct);
+            if (f.function() == Activation.PRELU) {
                 backend.preluSlopeGradient(nets, n * fi, pre, gradA, Strided.of(galpha[p], 1));
             }
-            Strided gradH = spec.batchNorm() ? gradA : Strided.of(gz[p], pAct);
-            backend.activationBackward(f, spec.activation().param(), nets, n * fi, pre, slope(p, true), gradA, gradH);
-            if (spec.batchNorm()) {
+            Strided gradH = bn ? gradA : Strided.of(gz[p], pAct);
+            backend.activationBackward(f.function(), f.param(), nets, n * fi, pre, slope(p, true), gradA, gradH);
+            if (bn) {
                 backend.batchNormBackward(nets, n, fi, gradA, Strided.of(xhat[p], pAct), Strided.of(var[p], fi), BN_EPS,
                         Strided.of(gamma[p], fi), Strided.of(gz[p], pAct), Strided.of(ggamma[p], fi),
                         Strided.of(gbeta[p], fi));
@@ -515,11 +517,11 @@ public final class MlpBatch implements AutoCloseable {
             return Strided.shared(x);
         }
         long act = (long) capacity * spec.fanIn(l);
-        return Strided.of(spec.dropout() > 0 ? d[l - 1] : a[l - 1], act);
+        return Strided.of(spec.dropout(l - 1) > 0 ? d[l - 1] : a[l - 1], act);
     }
 
     private Strided slope(int l, boolean training) {
-        Activation f = spec.activation().function();
+        Activation f = spec.activation(l).function();
         if (f == Activation.PRELU) {
             return Strided.of(alpha[l], 1);
         }
@@ -544,10 +546,10 @@ public final class MlpBatch implements AutoCloseable {
             if (mask[l] != null) {
                 float[] m = new float[count];
                 if (shift[l] == null) {
-                    DropoutMasks.inverted(spec.dropout(), random, m, count);
+                    DropoutMasks.inverted(spec.dropout(l), random, m, count);
                 } else {
                     float[] sh = new float[count];
-                    DropoutMasks.alpha(spec.dropout(), random, m, sh, count);
+                    DropoutMasks.alpha(spec.dropout(l), random, m, sh, count);
                     backend.upload(sh, 0, shift[l], 0, count);
                 }
                 backend.upload(m, 0, mask[l], 0, count);

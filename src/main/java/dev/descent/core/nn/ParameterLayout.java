@@ -31,12 +31,13 @@ public final class ParameterLayout {
             at += in * out;
             bias[l] = at;
             at += out;
-            boolean bn = spec.batchNorm() && spec.isHidden(l);
+            boolean bn = spec.batchNorm(l);
             gamma[l] = bn ? at : -1;
             at += bn ? out : 0;
             beta[l] = bn ? at : -1;
             at += bn ? out : 0;
-            boolean prelu = spec.isHidden(l) && spec.activation().function() == dev.descent.core.compute.Activation.PRELU;
+            boolean prelu = spec.isHidden(l)
+                    && spec.activation(l).function() == dev.descent.core.compute.Activation.PRELU;
             alpha[l] = prelu ? at : -1;
             at += prelu ? 1 : 0;
         }

@@ -14,8 +14,10 @@ import java.util.Set;
  * @param noise     generator noise, >= 0
  * @param split     validation fraction, in [0, 1)
  * @param normalize none | standard | minmax
+ * @param label     the label column of a CSV file, or null for its last column
  */
-public record DatasetProblem(String name, String file, int samples, double noise, double split, String normalize) {
+public record DatasetProblem(String name, String file, int samples, double noise, double split, String normalize,
+                             String label) {
 
     /** Scalings the training engine knows. */
     public static final Set<String> NORMALIZATIONS = Set.of("none", "standard", "minmax");
@@ -45,5 +47,22 @@ public record DatasetProblem(String name, String file, int samples, double noise
         if (!NORMALIZATIONS.contains(normalize)) {
             throw new ConfigException("normalize must be one of none|standard|minmax, was '" + normalize + "'");
         }
+        if (label != null && label.isBlank()) {
+            label = null;
+        }
+        if (label != null && file == null) {
+            throw new ConfigException("label: only a CSV file has a label column to choose");
+        }
+    }
+
+    /** A data set whose CSV label is the last column (the first form of the record). */
+    public DatasetProblem(String name, String file, int samples, double noise, double split, String normalize) {
+        this(name, file, samples, noise, split, normalize, null);
+    }
+
+    /** How to read the CSV file: the label column, else the defaults. */
+    public dev.descent.core.data.CsvOptions csvOptions() {
+        return label == null ? dev.descent.core.data.CsvOptions.DEFAULTS
+                : dev.descent.core.data.CsvOptions.labelColumn(label);
     }
 }

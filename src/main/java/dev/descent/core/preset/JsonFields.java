@@ -93,6 +93,47 @@ final class JsonFields {
         return value.booleanValue();
     }
 
+    /** One string or an array of strings (per-layer settings), or the default when absent. */
+    List<String> texts(String key, List<String> defaultValue) {
+        return oneOrMany(key, defaultValue, JsonNode::isTextual, JsonNode::textValue, "a string");
+    }
+
+    /** One number or an array of numbers, or the default when absent. */
+    List<Double> numbers(String key, List<Double> defaultValue) {
+        return oneOrMany(key, defaultValue, JsonNode::isNumber, JsonNode::doubleValue, "a number");
+    }
+
+    /** One boolean or an array of booleans, or the default when absent. */
+    List<Boolean> bools(String key, List<Boolean> defaultValue) {
+        return oneOrMany(key, defaultValue, JsonNode::isBoolean, JsonNode::booleanValue, "true or false");
+    }
+
+    private <T> List<T> oneOrMany(String key, List<T> defaultValue, java.util.function.Predicate<JsonNode> fits,
+                                  java.util.function.Function<JsonNode, T> read, String expected) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        if (fits.test(value)) {
+            return List.of(read.apply(value));
+        }
+        if (!value.isArray()) {
+            throw error(key, "expected " + expected + " or an array of them, was " + kind(value));
+        }
+        if (value.isEmpty()) {
+            throw error(key, "expected " + expected + " or an array of them, was an empty array");
+        }
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (!fits.test(element)) {
+                throw new ConfigException(child(key) + "[" + i + "]: expected " + expected + ", was " + kind(element));
+            }
+            out.add(read.apply(element));
+        }
+        return out;
+    }
+
     /** The nested object, or null when absent. */
     JsonFields objectOrNull(String key) {
         JsonNode value = node.get(key);

@@ -175,8 +175,9 @@ public final class PresetFiles {
             double noise = p.number("noise", 0.1);
             double split = p.number("split", 0.2);
             String normalize = p.text("normalize", "standard");
+            String label = p.text("label", null);
             return Problem.of(JsonFields.build(p.path(),
-                    () -> new DatasetProblem(name, file, samples, noise, split, normalize)));
+                    () -> new DatasetProblem(name, file, samples, noise, split, normalize, label)));
         }
         throw p.error("kind", "must be surface or dataset, was \"" + kind + "\"");
     }
@@ -240,10 +241,10 @@ public final class PresetFiles {
         } else {
             layers.addAll(d.layers());
         }
-        String activation = n.text("activation", d.activation());
+        List<String> activation = n.texts("activation", d.activation());
         String init = n.text("init", d.init());
-        boolean batchnorm = n.bool("batchnorm", d.batchnorm());
-        double dropout = n.number("dropout", d.dropout());
+        List<Boolean> batchnorm = n.bools("batchnorm", d.batchnorm());
+        List<Double> dropout = n.numbers("dropout", d.dropout());
         String loss = n.text("loss", d.loss());
         double l1 = n.number("l1", d.l1());
         double l2 = n.number("l2", d.l2());
@@ -326,6 +327,9 @@ public final class PresetFiles {
             node.put("noise", d.noise());
             node.put("split", d.split());
             node.put("normalize", d.normalize());
+            if (d.label() != null) {
+                node.put("label", d.label());
+            }
         }
         return node;
     }
@@ -334,10 +338,22 @@ public final class PresetFiles {
         ObjectNode node = MAPPER.createObjectNode();
         ArrayNode layers = node.putArray("layers");
         n.layers().forEach(layers::add);
-        node.put("activation", n.activation());
+        if (n.activation().size() == 1) {
+            node.put("activation", n.activation().get(0));
+        } else {
+            n.activation().forEach(node.putArray("activation")::add);
+        }
         node.put("init", n.init());
-        node.put("batchnorm", n.batchnorm());
-        node.put("dropout", n.dropout());
+        if (n.batchnorm().size() == 1) {
+            node.put("batchnorm", n.batchnorm().get(0));
+        } else {
+            n.batchnorm().forEach(node.putArray("batchnorm")::add);
+        }
+        if (n.dropout().size() == 1) {
+            node.put("dropout", n.dropout().get(0));
+        } else {
+            n.dropout().forEach(node.putArray("dropout")::add);
+        }
         node.put("loss", n.loss());
         node.put("l1", n.l1());
         node.put("l2", n.l2());

@@ -8,6 +8,7 @@ import dev.descent.core.data.DataSplit;
 import dev.descent.core.data.Dataset;
 import dev.descent.core.data.Normalization;
 import dev.descent.core.nn.ActivationSpec;
+import dev.descent.core.nn.HiddenLayer;
 import dev.descent.core.nn.Init;
 import dev.descent.core.nn.Loss;
 import dev.descent.core.nn.MlpSpec;
@@ -143,7 +144,7 @@ public final class TrainingPlan implements AutoCloseable {
         if (!file.isAbsolute() && folder != null) {
             file = folder.resolve(file);
         }
-        return DataSources.open(file.toString(), problem.samples(), problem.noise(), seed, CsvOptions.DEFAULTS);
+        return DataSources.open(file.toString(), problem.samples(), problem.noise(), seed, problem.csvOptions());
     }
 
     private TrainingRace race(Key key, List<TrainingRacerSpec> racers, Preset preset, DatasetProblem problem,
@@ -158,14 +159,18 @@ public final class TrainingPlan implements AutoCloseable {
     }
 
     /**
-     * The architecture {@code n} describes for a data set: its inputs, hidden layers, activation,
-     * batch norm, dropout, loss, and as many outputs as the loss needs for the data's targets.
-     * The app's data-set mode builds a racer variant's network with it too.
+     * The architecture {@code n} describes for a data set: its inputs, hidden layers with their
+     * activation, batch norm and dropout, loss, and as many outputs as the loss needs for the
+     * data's targets. The app's data-set mode builds a racer variant's network with it too.
      */
     public static MlpSpec mlpSpec(NetworkConfig n, Dataset data) {
         Loss loss = Loss.parse(n.loss());
-        return new MlpSpec(data.dimension(), n.layers(), NetworkData.outputsFor(data, loss),
-                ActivationSpec.parse(n.activation()), n.batchnorm(), n.dropout(), loss);
+        List<HiddenLayer> hidden = new ArrayList<>();
+        for (int l = 0; l < n.layers().size(); l++) {
+            hidden.add(new HiddenLayer(n.layers().get(l), ActivationSpec.parse(n.activationOf(l)), n.batchnormOf(l),
+                    n.dropoutOf(l)));
+        }
+        return new MlpSpec(data.dimension(), hidden, NetworkData.outputsFor(data, loss), loss);
     }
 
     /** The training options {@code n} describes (batch size, l1, l2, init) for a budget and a seed. */

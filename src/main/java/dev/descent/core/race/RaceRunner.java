@@ -1,7 +1,17 @@
 package dev.descent.core.race;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -18,6 +28,9 @@ import java.util.function.Predicate;
  * (or ahead of time) the thread waits on a condition: it burns no core.
  *
  * <p>The model is touched by the engine thread only (after {@link #start} hands it over).
+ * A race whose construction touches a compute backend is built there too
+ * ({@link #loadBuilt}), so one thread does all the backend work of a runner's races, and
+ * {@link #close(Consumer)} frees them there after the last step.
  * A runtime exception from the model pauses the runner and is reported in
  * {@link RaceSnapshot#failure()}.
  */
@@ -46,6 +59,7 @@ public final class RaceRunner implements AutoCloseable {
     private long commandCount;
     private String failure;
     private long version;
+    private final ArrayDeque<EngineJob<?>> jobs = new ArrayDeque<>();
 
     // engine thread only
     private Steppable model;
@@ -117,22 +131,85 @@ public final class RaceRunner implements AutoCloseable {
         });
     }
 
+    /**
+     * Pauses, builds a new race on the engine thread between two steps and runs it in place of
+     * the old one; returns it once it is in place (its first snapshot published). The factory
+     * gets the old race, which the engine no longer uses, so it may free it there. When the
+     * factory throws, the old race stays (paused) and the exception is rethrown here.
+     */
+    public <T extends Steppable> T loadBuilt(Function<Steppable, T> factory) {
+        return submit(new EngineJob<>(factory, true), () -> {
+            playing = false;
+            pendingSteps = 0;
+            resetRequested = false;
+            pendingModel = null;
+        });
+    }
+
+    /**
+     * Runs {@code job} on the engine thread between two steps, with the current race, and waits
+     * for its result (its exception is rethrown here). After {@link #close()} it runs on the
+     * calling thread, as nothing else touches the race any more.
+     */
+    public <T> T callOnEngine(Function<Steppable, T> job) {
+        return submit(new EngineJob<>(job, false), () -> { });
+    }
+
     /** @param speed steps per second, in [1, 100000] */
     public void setStepsPerSecond(double speed) {
         checkSpeed(speed);
         command(() -> stepsPerSecond = speed);
     }
 
-    /** Stops the engine thread and waits (up to a second) for it to end. */
+    /** Stops the engine thread and waits for it to end (after the step it may be in). */
     @Override
     public void close() {
-        command(() -> {
+        close(m -> { });
+    }
+
+    /**
+     * Stops the engine thread after the step it may be in, runs {@code last} on it with the
+     * final race (to free device memory on the thread that used it), and waits for the thread
+     * to end. Jobs queued before run first.
+     */
+    public void close(Consumer<Steppable> last) {
+        EngineJob<Void> job = new EngineJob<>(m -> {
+            last.accept(m);
+            return null;
+        }, false);
+        lock.lock();
+        try {
+            if (!closed && thread.isAlive()) {
+                jobs.add(job);
+            }
             closed = true;
             playing = false;
-        });
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
+            commandCount++;
+            commandArrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        joinEngine();
+        if (job.claim()) {
+            // closed before, or the engine thread died (an Error) before it ran the job: nobody
+            // else touches the model now
+            last.accept(model);
+        }
+    }
+
+    private void joinEngine() {
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
@@ -176,6 +253,113 @@ public final class RaceRunner implements AutoCloseable {
         }
     }
 
+    /** A job for the engine thread and the result its caller waits for; run exactly once. */
+    private static final class EngineJob<T> {
+        final Function<Steppable, T> work;
+        final boolean replacesModel;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        EngineJob(Function<Steppable, T> work, boolean replacesModel) {
+            this.work = work;
+            this.replacesModel = replacesModel;
+        }
+
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
+    }
+
+    private <T> T submit(EngineJob<T> job, Runnable change) {
+        if (Thread.currentThread() == thread) {
+            job.claim();
+            return runHere(job);
+        }
+        boolean queued = false;
+        lock.lock();
+        try {
+            if (!closed && thread.isAlive()) {
+                change.run();
+                jobs.add(job);
+                queued = true;
+                commandCount++;
+                commandArrived.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!queued) {
+            joinEngine();
+            job.claim();
+            return runHere(job);
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return job.result.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (!thread.isAlive() && job.claim()) {
+                        return runHere(job);
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs a job on this thread (the engine thread, or any thread once the engine has ended). */
+    @SuppressWarnings("unchecked")
+    private <T> T runHere(EngineJob<T> job) {
+        T out = job.work.apply(model);
+        if (job.replacesModel) {
+            model = (Steppable) out;
+            lock.lock();
+            try {
+                failure = null;
+            } finally {
+                lock.unlock();
+            }
+            paceStartNanos = -1;
+            publish();
+        }
+        return out;
+    }
+
+    /** Engine thread: runs the jobs taken from the queue, each completing its caller's future. */
+    private void runJobs(List<EngineJob<?>> due) {
+        for (EngineJob<?> job : due) {
+            if (!job.claim()) {
+                continue;
+            }
+            complete(job);
+        }
+    }
+
+    private <T> void complete(EngineJob<T> job) {
+        try {
+            job.result.complete(runHere(job));
+        } catch (RuntimeException e) {
+            job.result.completeExceptionally(e);
+        } catch (Error e) {
+            job.result.completeExceptionally(e);
+            throw e;
+        }
+    }
+
     private void command(Runnable change) {
         lock.lock();
         try {
@@ -205,16 +389,27 @@ public final class RaceRunner implements AutoCloseable {
             boolean play;
             double speed;
             boolean changed = false;
+            List<EngineJob<?>> due;
+            boolean exit;
             lock.lock();
             try {
                 // a command that only changes state (pause, speed) still wakes the engine to publish it
                 while (!closed && !playing && pendingSteps == 0 && !resetRequested && pendingModel == null
-                        && commandCount == seenCommands) {
+                        && jobs.isEmpty() && commandCount == seenCommands) {
                     commandArrived.awaitUninterruptibly();
                 }
-                if (closed) {
-                    return;
-                }
+                due = new ArrayList<>(jobs);
+                jobs.clear();
+                exit = closed;
+            } finally {
+                lock.unlock();
+            }
+            runJobs(due);
+            if (exit) {
+                return;
+            }
+            lock.lock();
+            try {
                 newModel = pendingModel;
                 pendingModel = null;
                 doReset = resetRequested;

@@ -109,7 +109,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
                     + " on " + trainSet.name() + " needs " + NetworkData.outputsFor(trainSet, spec.loss()));
         }
         int batch = Math.min(options.batch(), trainSet.size());
-        if (spec.batchNorm() && !spec.hidden().isEmpty() && trainSet.size() % batch == 1) {
+        if (spec.anyBatchNorm() && trainSet.size() % batch == 1) {
             throw new ConfigException("batch norm needs at least 2 rows per training batch, but the last batch of each"
                     + " epoch would have 1 row (" + trainSet.size() + " training rows, batch " + batch
                     + "): change --batch");
@@ -193,7 +193,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
                 java.util.Arrays.fill(params, layout.gamma(l), layout.gamma(l) + out, 1.0);
             }
             if (layout.alpha(l) >= 0) {
-                params[layout.alpha(l)] = spec.activation().alpha();
+                params[layout.alpha(l)] = spec.activation(l).alpha();
             }
         }
         return params;
@@ -201,8 +201,9 @@ public final class TrainingRace implements Steppable, AutoCloseable {
 
     private double[] initialRunningStatistics() {
         List<Double> stats = new ArrayList<>();
-        if (spec.batchNorm()) {
-            for (int h : spec.hidden()) {
+        for (int l = 0; l < spec.hiddenLayers().size(); l++) {
+            if (spec.batchNorm(l)) {
+                int h = spec.fanOut(l);
                 for (int j = 0; j < h; j++) {
                     stats.add(0.0);
                 }

@@ -12,13 +12,16 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import java.io.File;
+import java.nio.file.Path;
 
 /**
- * The data-set problem panel: source (generator with n, noise, seed; bundled set; CSV file with
- * its detected columns and a label picker), split, normalisation, noise augmentation, the two
- * shown features, a live preview and the error of the last refused change.
+ * The data-set problem panel: source (generator with n, noise, seed; bundled set with its source
+ * and licence; a CSV file through the {@link CsvImportDialog}, then its columns and a label
+ * picker), split, normalisation, noise augmentation, the two shown features, a live preview and
+ * the error of the last refused change.
  */
 public final class DataProblemView extends VBox {
+    public static final String ID = "dataProblem";
     public static final String KIND_ID = "dataKind";
     public static final String GENERATOR_ID = "dataGenerator";
     public static final String BUNDLED_ID = "dataBundled";
@@ -48,6 +51,7 @@ public final class DataProblemView extends VBox {
 
     public DataProblemView(DataProblemViewModel model) {
         this.model = model;
+        setId(ID);
         createView();
         bindViewModel();
     }
@@ -103,8 +107,10 @@ public final class DataProblemView extends VBox {
             case BUNDLED -> source.addRow(0, new Label("Data set"), bundled);
             case CSV -> {
                 source.addRow(0, openCsv);
-                source.addRow(1, new Label("Label"), labelColumn);
-                source.add(columns, 0, 2, 2, 1);
+                if (model.csvFileProperty().get() != null) {
+                    source.addRow(1, new Label("Label"), labelColumn);
+                    source.add(columns, 0, 2, 2, 1);
+                }
             }
         }
     }
@@ -136,16 +142,18 @@ public final class DataProblemView extends VBox {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
             File f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) {
-                model.loadCsv(f.toPath(), null);
+                openCsv(f.toPath());
             }
         });
+        model.csvFileProperty().addListener((o, a, b) -> layoutSource());
         model.csvColumns().addListener((ListChangeListener<String>) c -> syncColumns());
-        model.csvLabelProperty().addListener(o -> syncColumns());
+        model.csvLabelProperty().addListener((o, a, b) -> syncColumns());
         labelColumn.valueProperty().addListener((o, a, b) -> {
             if (!syncing && b != null && model.csvFileProperty().get() != null && !b.equals(model.csvLabelProperty().get())) {
-                model.loadCsv(model.csvFileProperty().get(), b);
+                model.importCsv(model.csvFileProperty().get(), b);
             }
         });
+        openCsv.disableProperty().bind(model.csvLoadingProperty());
         model.featureNames().addListener((ListChangeListener<String>) c -> syncFeatures());
         model.featureXProperty().addListener(o -> syncFeatures());
         model.featureYProperty().addListener(o -> syncFeatures());
@@ -167,6 +175,23 @@ public final class DataProblemView extends VBox {
         summary.textProperty().bind(model.summaryProperty());
         preview.show(model.preparedProperty().get());
         model.preparedProperty().addListener((o, a, b) -> preview.show(b));
+    }
+
+    /**
+     * Opens the import dialog for a CSV file (columns, separator, first rows, label pick, Load);
+     * a file whose head cannot be read is reported in the panel instead.
+     *
+     * @return the dialog, shown, or null
+     */
+    public CsvImportDialog openCsv(Path file) {
+        CsvHeader.Preview preview = model.previewCsv(file);
+        if (preview == null) {
+            return null;
+        }
+        CsvImportDialog dialog = new CsvImportDialog(getScene() == null ? null : getScene().getWindow(), model, file,
+                preview);
+        dialog.show();
+        return dialog;
     }
 
     private void syncColumns() {

@@ -328,8 +328,14 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** The session as a preset (what Save and the session file store). */
+    /**
+     * The session as a preset (what Save and the session file store): in data-set mode the
+     * data-set preset (data, network, racers, epochs), which opens back in data-set mode.
+     */
     public Preset toPreset(String presetTitle) {
+        if (inDataMode()) {
+            return dataModel.toPreset(presetTitle, lesson.get(), stepsPerSecond.get());
+        }
         List<RacerConfig> configs = new ArrayList<>();
         for (RacerViewModel r : racers.racers()) {
             try {

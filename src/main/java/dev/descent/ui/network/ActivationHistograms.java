@@ -46,14 +46,15 @@ public final class ActivationHistograms {
                     z[r * width + j] = s;
                 }
             }
-            if (spec.batchNorm()) {
+            if (spec.batchNorm(l)) {
                 normalise(z, rows, width, params, layout.gamma(l), layout.beta(l));
             }
-            double slope = layout.alpha(l) >= 0 ? params[layout.alpha(l)] : spec.activation().alpha();
+            ActivationSpec f = spec.activation(l);
+            double slope = layout.alpha(l) >= 0 ? params[layout.alpha(l)] : f.alpha();
             for (int i = 0; i < z.length; i++) {
-                z[i] = apply(spec.activation(), slope, z[i]);
+                z[i] = apply(f, slope, z[i]);
             }
-            out.add(histogram(z, bins, range(spec.activation().function())));
+            out.add(histogram(z, bins, range(f.function())));
             x = z;
         }
         return out;

@@ -63,8 +63,7 @@ public final class LrRangeTest {
         Spec optimizer = new Spec(racer.spec().optimizer().name(), values);
         TrainingRacerSpec rs = new TrainingRacerSpec("lr range", optimizer, racer.spec().init(),
                 racer.spec().clipNorm(), racer.spec().clipValue(), null, null);
-        MlpSpec s = racer.activation() == null ? spec : new MlpSpec(spec.inputs(), spec.hidden(), spec.outputs(),
-                racer.activation(), spec.batchNorm(), spec.dropout(), spec.loss());
+        MlpSpec s = racer.activation() == null ? spec : spec.withActivation(racer.activation());
         int batch = Math.min(options.batch(), data.train().size());
         int perEpoch = (data.train().size() + batch - 1) / batch;
         double gamma = Math.pow(maxLr / minLr, 1.0 / (steps - 1));
@@ -117,7 +116,12 @@ public final class LrRangeTest {
 
     /** The 1cycle schedule spec for a suggestion: {@code onecycle max_lr=M total_steps=T}. */
     public static Spec oneCycle(double maxLr, int totalSteps) {
-        return Spec.parse(String.format(java.util.Locale.ROOT, "onecycle max_lr=%.6g total_steps=%d div_factor=10",
-                maxLr, totalSteps));
+        return oneCycle(maxLr, totalSteps, true);
+    }
+
+    /** As {@link #oneCycle(double, int)}, with {@code cycle_momentum=false} when {@code cycleMomentum} is false. */
+    public static Spec oneCycle(double maxLr, int totalSteps, boolean cycleMomentum) {
+        return Spec.parse(String.format(java.util.Locale.ROOT, "onecycle max_lr=%.6g total_steps=%d div_factor=10%s",
+                maxLr, totalSteps, cycleMomentum ? "" : " cycle_momentum=false"));
     }
 }

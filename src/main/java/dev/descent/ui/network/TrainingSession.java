@@ -35,8 +35,11 @@ import java.util.function.LongSupplier;
  * plane, epoch histories, weights), recomputed at most every {@code refreshNanos} while
  * playing fast and after every single step.
  *
- * <p>Every method but {@link #frame()}, {@link #requestFrame()} and {@link #replaces} runs on
- * the engine thread.
+ * <p>The constructor (which allocates and uploads the nets and computes the first frame),
+ * {@link #close()} and every {@link Steppable} method run on the engine thread, the one thread
+ * that uses the backend ({@code RaceRunner.loadBuilt}). {@link #frame()}, {@link #requestFrame()}
+ * and the set-up queries ({@link #racers()}, {@link #data()}, {@link #specOf}, {@link #optionsOf},
+ * {@link #dataOf}: fixed at construction) are safe from any thread.
  */
 public final class TrainingSession implements Steppable, AutoCloseable {
     /** Cells per side of the class-map grid. */
@@ -65,7 +68,6 @@ public final class TrainingSession implements Steppable, AutoCloseable {
     private long frameVersion;
     private volatile NetworkFrame frame;
     private volatile boolean frameRequested;
-    private final List<TrainingSession> predecessors = new ArrayList<>();
 
     /**
      * One engine race: racers with the same effective architecture, training options, early
@@ -95,8 +97,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
             s = r.network().earlyStoppingOptions();
         }
         if (r.activation() != null) {
-            spec = new MlpSpec(spec.inputs(), spec.hidden(), spec.outputs(), r.activation(), spec.batchNorm(),
-                    spec.dropout(), spec.loss());
+            spec = spec.withActivation(r.activation());
         }
         return new Setup(spec, o, s, r.normalization());
     }
@@ -216,31 +217,6 @@ public final class TrainingSession implements Steppable, AutoCloseable {
     }
 
     /**
-     * Hands over the race this one replaces, to be closed (device buffers freed) by the engine
-     * thread when it first calls this session, which is after it has let go of the old one.
-     * Call before giving this session to the runner.
-     */
-    public void replaces(TrainingSession old) {
-        synchronized (predecessors) {
-            synchronized (old.predecessors) {
-                // an old race the engine never ran passes on its own predecessors
-                predecessors.addAll(old.predecessors);
-                old.predecessors.clear();
-            }
-            predecessors.add(old);
-        }
-    }
-
-    private void closePredecessors() {
-        synchronized (predecessors) {
-            for (TrainingSession old : predecessors) {
-                old.close();
-            }
-            predecessors.clear();
-        }
-    }
-
-    /**
      * Asks for a fresh frame at the next {@link #snapshot()} even if the throttle says wait (any
      * thread): a paused race whose last steps came inside the throttle interval shows them.
      */
@@ -250,7 +226,6 @@ public final class TrainingSession implements Steppable, AutoCloseable {
 
     @Override
     public boolean step() {
-        closePredecessors();
         boolean more = false;
         for (Group g : groups) {
             if (!g.race.finished()) {
@@ -262,7 +237,6 @@ public final class TrainingSession implements Steppable, AutoCloseable {
 
     @Override
     public void reset() {
-        closePredecessors();
         for (Group g : groups) {
             g.race.reset();
         }
@@ -275,7 +249,6 @@ public final class TrainingSession implements Steppable, AutoCloseable {
 
     @Override
     public RaceSnapshot snapshot() {
-        closePredecessors();
         RacerSnapshot[] merged = new RacerSnapshot[racers.size()];
         long steps = 0;
         boolean finished = true;
@@ -379,12 +352,7 @@ public final class TrainingSession implements Steppable, AutoCloseable {
         return f;
     }
 
-    /** After the runner has stopped: closes this race and any it replaced that were never run. */
-    void closePredecessorsAndSelf() {
-        closePredecessors();
-        close();
-    }
-
+    /** Frees the nets' device buffers (engine thread, once the runner no longer steps this session). */
     @Override
     public void close() {
         for (Group g : groups) {

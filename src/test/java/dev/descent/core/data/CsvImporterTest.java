@@ -11,6 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsvImporterTest {
 
@@ -81,6 +82,27 @@ class CsvImporterTest {
     void lineNumbersCountLinesInsideQuotedFieldsAndBlankLines() {
         assertEquals("t.csv line 6, column 'x' (1): 'oops' is not a number",
                 error("x,label\n1,\"a\nb\"\n\n2,c\noops,d\n"));
+    }
+
+    @Test
+    void everyBadRowIsCheckedAndTheFirstFewAreReportedWithTheirCount() {
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvImporter.parse("t.csv",
+                "x,y,label\n1,2,a\n1,,b\n3,4,a\n5,6\nabc,7,b\n8,9,\n", CsvOptions.DEFAULTS));
+        assertEquals("t.csv: 4 bad rows: line 3, column 'y' (2): empty value (missing values are not supported);"
+                + " line 5: expected 3 fields as in the header, found 2; line 6, column 'x' (1): 'abc' is not a"
+                + " number; line 7, column 'label' (3): empty label (every row needs a label)", e.getMessage());
+        assertEquals(4, e.badRows());
+        assertEquals(List.of(3, 5, 6, 7), e.badLines());
+        StringBuilder many = new StringBuilder("x,label\n");
+        for (int i = 0; i < 40; i++) {
+            many.append(i % 4 == 0 ? "oops" : Integer.toString(i)).append(",a\n");
+        }
+        e = assertThrows(CsvFormatException.class, () -> CsvImporter.parse("t.csv", many.toString(),
+                CsvOptions.DEFAULTS));
+        assertEquals(10, e.badRows());
+        assertEquals(List.of(2, 6, 10, 14, 18), e.badLines(), "the first " + CsvFormatException.MAX_REPORTED);
+        assertTrue(e.getMessage().startsWith("t.csv: 10 bad rows, the first 5: line 2, column 'x' (1): 'oops' is"),
+                e.getMessage());
     }
 
     @Test

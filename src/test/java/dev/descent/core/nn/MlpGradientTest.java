@@ -59,6 +59,34 @@ class MlpGradientTest {
         check(new MlpSpec(4, List.of(), 3, ActivationSpec.of(Activation.RELU), false, 0, Loss.MSE), 17);
     }
 
+    @Test
+    void mixedLayersEachWithTheirOwnActivationBatchNormAndDropoutMatch() {
+        // tanh with BN and dropout, PReLU plain, SELU with alpha dropout, RReLU with BN
+        check(new MlpSpec(3, List.of(
+                new HiddenLayer(6, ActivationSpec.of(Activation.TANH), true, 0.25),
+                new HiddenLayer(5, ActivationSpec.of(Activation.PRELU), false, 0),
+                new HiddenLayer(7, ActivationSpec.of(Activation.SELU), false, 0.2),
+                new HiddenLayer(4, ActivationSpec.of(Activation.RRELU), true, 0)), 3, Loss.CE), 18);
+    }
+
+    @Test
+    void mixedLayersWithLeakyReluAndSigmoidMatchForRegression() {
+        check(new MlpSpec(2, List.of(
+                new HiddenLayer(5, ActivationSpec.parse("leaky_relu alpha=0.2"), false, 0.3),
+                new HiddenLayer(6, ActivationSpec.of(Activation.SIGMOID), true, 0)), 2, Loss.MSE), 19);
+    }
+
+    @Test
+    void aMixedNetHasBatchNormParametersOnlyWhereAsked() {
+        MlpSpec spec = new MlpSpec(3, List.of(
+                new HiddenLayer(6, ActivationSpec.of(Activation.TANH), true, 0),
+                new HiddenLayer(5, ActivationSpec.of(Activation.PRELU), false, 0)), 2, Loss.CE);
+        ParameterLayout layout = new ParameterLayout(spec);
+        assertTrue(layout.gamma(0) >= 0 && layout.gamma(1) < 0 && layout.alpha(0) < 0 && layout.alpha(1) >= 0);
+        // W0 3x6 + b0 6 + gamma/beta 12 + W1 6x5 + b1 5 + alpha 1 + W2 5x2 + b2 2
+        assertEquals(18 + 6 + 12 + 30 + 5 + 1 + 10 + 2, layout.size());
+    }
+
     private static void check(MlpSpec spec, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         ParameterLayout layout = new ParameterLayout(spec);
@@ -138,13 +166,16 @@ class MlpGradientTest {
         double[][] mask = new double[hidden][];
         double[][] shift = new double[hidden][];
         double[][] slopes = new double[hidden][];
-        double p = spec.dropout();
         double alphaPrime = -Activation.SELU_SCALE * Activation.SELU_ALPHA;
-        double a = 1 / Math.sqrt((1 - p) * (1 + p * alphaPrime * alphaPrime));
-        double b = -a * alphaPrime * p;
+        boolean anyDropout = false;
         for (int l = 0; l < hidden; l++) {
+            double p = spec.dropout(l);
+            boolean alphaDropout = spec.alphaDropout(l);
+            double a = 1 / Math.sqrt((1 - p) * (1 + p * alphaPrime * alphaPrime));
+            double b = -a * alphaPrime * p;
+            anyDropout |= p > 0;
             int n = ROWS * spec.hidden().get(l);
-            if (spec.activation().function() == Activation.RRELU) {
+            if (spec.activation(l).function() == Activation.RRELU) {
                 slopes[l] = new double[n];
                 for (int i = 0; i < n; i++) {
                     slopes[l][i] = (float) (1.0 / 8 + (1.0 / 3 - 1.0 / 8) * random.nextDouble());
@@ -152,10 +183,10 @@ class MlpGradientTest {
             }
             if (p > 0) {
                 mask[l] = new double[n];
-                shift[l] = spec.alphaDropout() ? new double[n] : null;
+                shift[l] = alphaDropout ? new double[n] : null;
                 for (int i = 0; i < n; i++) {
                     boolean keep = random.nextDouble() >= p;
-                    if (spec.alphaDropout()) {
+                    if (alphaDropout) {
                         mask[l][i] = keep ? (float) a : 0f;
                         shift[l][i] = (float) (keep ? b : a * alphaPrime + b);
                     } else {
@@ -164,7 +195,7 @@ class MlpGradientTest {
                 }
             }
         }
-        return new ReferenceMlp(spec, p > 0 ? mask : null, p > 0 ? shift : null, slopes);
+        return new ReferenceMlp(spec, anyDropout ? mask : null, anyDropout ? shift : null, slopes);
     }
 
     private static double[] centralDifferences(ReferenceMlp reference, double[] params, double[][] x, double[] t) {

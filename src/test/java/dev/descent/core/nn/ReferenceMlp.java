@@ -44,8 +44,6 @@ final class ReferenceMlp {
         double[][][] xhat = new double[layers][][];
         double[][] var = new double[layers][];
         double[][] in = x;
-        Activation act = spec.activation().function();
-        double alpha = spec.activation().alpha();
         double[][] logits = null;
         for (int l = 0; l < layers; l++) {
             inputs[l] = in;
@@ -65,7 +63,7 @@ final class ReferenceMlp {
                 logits = z;
                 break;
             }
-            if (spec.batchNorm()) {
+            if (spec.batchNorm(l)) {
                 var[l] = new double[fo];
                 xhat[l] = new double[rows][fo];
                 for (int j = 0; j < fo; j++) {
@@ -85,6 +83,8 @@ final class ReferenceMlp {
                 }
             }
             pre[l] = z;
+            Activation act = spec.activation(l).function();
+            double alpha = spec.activation(l).alpha();
             double[][] out = new double[rows][fo];
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < fo; j++) {
@@ -152,6 +152,8 @@ final class ReferenceMlp {
                 break;
             }
             int q = l - 1;
+            Activation act = spec.activation(q).function();
+            double alpha = spec.activation(q).alpha();
             double[][] gh = new double[rows][fi];
             for (int i = 0; i < rows; i++) {
                 for (int k = 0; k < fi; k++) {
@@ -169,7 +171,7 @@ final class ReferenceMlp {
                     gh[i][k] = s * df(act, alpha, slope(q, i * fi + k, p), h);
                 }
             }
-            if (spec.batchNorm()) {
+            if (spec.batchNorm(q)) {
                 double[][] gx = new double[rows][fi];
                 for (int k = 0; k < fi; k++) {
                     double sg = 0;
@@ -197,14 +199,14 @@ final class ReferenceMlp {
      * (dropout is off at inference; RReLU, whose inference slope differs, is not supported).
      */
     double[][][] hiddenOutputs(double[] p, double[][] x) {
-        if (spec.batchNorm() || spec.activation().function() == Activation.RRELU) {
-            throw new IllegalArgumentException("hiddenOutputs: no batch norm and no RReLU");
-        }
         int rows = x.length;
-        Activation act = spec.activation().function();
         double[][][] hidden = new double[spec.hidden().size()][][];
         double[][] in = x;
         for (int l = 0; l < hidden.length; l++) {
+            Activation act = spec.activation(l).function();
+            if (spec.batchNorm(l) || act == Activation.RRELU) {
+                throw new IllegalArgumentException("hiddenOutputs: no batch norm and no RReLU");
+            }
             int fi = spec.fanIn(l);
             int fo = spec.fanOut(l);
             double[][] out = new double[rows][fo];
@@ -214,7 +216,7 @@ final class ReferenceMlp {
                     for (int k = 0; k < fi; k++) {
                         s += in[i][k] * p[layout.weight(l) + k * fo + j];
                     }
-                    out[i][j] = f(act, spec.activation().alpha(), slope(l, i * fo + j, p), s);
+                    out[i][j] = f(act, spec.activation(l).alpha(), slope(l, i * fo + j, p), s);
                 }
             }
             hidden[l] = out;
@@ -224,7 +226,7 @@ final class ReferenceMlp {
     }
 
     private double slope(int layer, int index, double[] p) {
-        Activation act = spec.activation().function();
+        Activation act = spec.activation(layer).function();
         if (act == Activation.PRELU) {
             return p[layout.alpha(layer)];
         }

@@ -54,6 +54,65 @@ class PresetFilesTest {
     }
 
     @Test
+    void perLayerActivationBatchNormAndDropoutReadAsArraysOrSingleValues() {
+        String json = "{\"problem\":{\"kind\":\"dataset\",\"dataset\":\"moons\"},\"network\":{\"layers\":[8,6],"
+                + "\"activation\":[\"relu\",\"leaky_relu alpha=0.2\"],\"batchnorm\":[true,false],\"dropout\":0.1},"
+                + "\"racers\":[{\"optimizer\":\"adam\",\"network\":{\"dropout\":[0,0.3]}}]}";
+        Preset p = PresetFiles.parse(json, "p.json");
+        NetworkConfig n = p.network();
+        assertEquals(List.of("relu", "leaky_relu alpha=0.2"), n.activation());
+        assertEquals(List.of(true, false), n.batchnorm());
+        assertEquals(List.of(0.1), n.dropout(), "one value: every layer");
+        assertEquals(0.1, n.dropoutOf(1));
+        NetworkConfig own = p.variant(0).network();
+        assertEquals(List.of(0.0, 0.3), own.dropout());
+        assertEquals(n.activation(), own.activation(), "a racer's network keeps the shared per-layer settings");
+        // written back: arrays where the layers differ, single values where they agree
+        String written = PresetFiles.toJson(p);
+        assertTrue(written.contains("\"dropout\" : 0.1"), written);
+        assertTrue(written.replaceAll("\\s", "").contains("\"activation\":[\"relu\",\"leaky_relu"), written);
+        assertEquals(p, PresetFiles.parse(written, ""));
+    }
+
+    @Test
+    void anArrayOfEqualSettingsIsTheSameNetworkAsOneValue() {
+        NetworkConfig a = new NetworkConfig(List.of(4, 4), List.of("tanh", "tanh"), "default", List.of(false, false),
+                List.of(0.2, 0.2), "ce", 0, 0, 8, null);
+        NetworkConfig b = new NetworkConfig(List.of(4, 4), "tanh", "default", false, 0.2, "ce", 0, 0, 8, null);
+        assertEquals(b, a);
+    }
+
+    @Test
+    void perLayerListsOfTheWrongLengthOrTypeNameTheirPath() {
+        String base = "{\"problem\":{\"kind\":\"dataset\",\"dataset\":\"moons\"},\"network\":{\"layers\":[8,6],";
+        assertEquals("p.json: network.activation: give one value for every hidden layer or one per hidden layer (2),"
+                + " was 3 values", message(base + "\"activation\":[\"relu\",\"tanh\",\"relu\"]}}"));
+        assertEquals("p.json: network.dropout[1]: expected a number, was \"x\"",
+                message(base + "\"dropout\":[0,\"x\"]}}"));
+        assertEquals("p.json: network.dropout[1] must be in [0, 1), was 1.0",
+                message(base + "\"dropout\":[0,1]}}"));
+        assertEquals("p.json: network.batchnorm: expected true or false or an array of them, was an empty array",
+                message(base + "\"batchnorm\":[]}}"));
+        assertEquals("p.json: network.batchnorm: expected true or false or an array of them, was 1",
+                message(base + "\"batchnorm\":1}}"));
+        assertEquals("p.json: racers[0].network.activation: give one value for every hidden layer or one per hidden"
+                + " layer (3), was 2 values", message(base + "\"activation\":[\"relu\",\"tanh\"]},"
+                + "\"racers\":[{\"network\":{\"layers\":[4,4,4]}}]}"));
+    }
+
+    @Test
+    void aCsvProblemKeepsItsLabelColumn() {
+        Preset p = new Preset(1, "csv", "", 1,
+                Problem.of(new DatasetProblem(null, "/data/flowers.csv", 200, 0.1, 0.2, "standard", "species")),
+                List.of(), NetworkConfig.DEFAULT, 0, 10, 10);
+        Preset back = PresetFiles.parse(PresetFiles.toJson(p), "");
+        assertEquals("species", back.problem().dataset().label());
+        assertEquals(p, back);
+        assertEquals("p.json: problem.label: only a CSV file has a label column to choose",
+                message("{\"problem\":{\"kind\":\"dataset\",\"dataset\":\"moons\",\"label\":\"y\"}}"));
+    }
+
+    @Test
     void aTypedSurfaceRoundTrips() {
         Preset preset = new Preset(1, "typed", "", 0,
                 Problem.of(new SurfaceProblem(null, "x^2 + 3*y^2", null, 1, 1)), List.of(), null, 10, 0, 1);

@@ -82,7 +82,7 @@ class TrainingPlanTest {
         assertEquals("14 Generalisation", p.topic());
         assertEquals(RacerVariant.NONE, p.variant(0));
         assertEquals("minmax", p.variant(1).normalize());
-        assertEquals(0.5, p.variant(1).network().dropout());
+        assertEquals(List.of(0.5), p.variant(1).network().dropout());
         assertEquals(List.of(8), p.variant(1).network().layers(), "unset keys come from the preset's network");
         assertEquals(p, PresetFiles.parse(PresetFiles.toJson(p), ""));
         assertEquals(List.of(), p.withRacers(p.racers().subList(0, 1)).variants(), "variants dropped with the racer count");

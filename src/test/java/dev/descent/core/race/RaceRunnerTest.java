@@ -203,4 +203,98 @@ class RaceRunnerTest {
         runner.stepOnce();
         assertEquals(250, await(x -> x.stepsRun() == 1).stepsPerSecond());
     }
+
+    @Test
+    void loadBuiltBuildsTheRaceOnTheEngineThreadBetweenStepsAndHandsOverTheOld() throws InterruptedException {
+        SurfaceRace first = bowlRace(Long.MAX_VALUE, "old");
+        runner = RaceRunner.start(first, 100_000);
+        runner.play();
+        await(x -> x.stepsRun() > 10);
+        String[] builtOn = new String[1];
+        Steppable[] handedOver = new Steppable[1];
+        SurfaceRace fresh = runner.loadBuilt(old -> {
+            builtOn[0] = Thread.currentThread().getName();
+            handedOver[0] = old;
+            return bowlRace(100, "new");
+        });
+        assertEquals("descent-engine", builtOn[0]);
+        assertTrue(handedOver[0] == first, "the factory gets the race it replaces");
+        RaceSnapshot s = runner.snapshot();
+        assertEquals("new", s.racers().get(0).label(), "in place (and published) when loadBuilt returns");
+        assertEquals(0, s.stepsRun());
+        assertFalse(s.running(), "paused");
+        assertEquals(0, fresh.snapshot().stepsRun());
+    }
+
+    @Test
+    void aFailingFactoryKeepsTheOldRaceAndRethrows() throws InterruptedException {
+        runner = RaceRunner.start(bowlRace(100, "old"), 60);
+        runner.stepOnce();
+        await(x -> x.stepsRun() == 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> runner.loadBuilt(old -> {
+                    throw new IllegalArgumentException("bad racer");
+                }));
+        assertEquals("bad racer", e.getMessage());
+        runner.stepOnce();
+        RaceSnapshot s = await(x -> x.stepsRun() == 2);
+        assertEquals("old", s.racers().get(0).label());
+    }
+
+    @Test
+    void closeWaitsForTheStepInProgressThenFreesOnTheEngineThread() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stepping = new java.util.concurrent.atomic.AtomicBoolean();
+        Steppable blocking = new Steppable() {
+            @Override
+            public boolean step() {
+                stepping.set(true);
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                stepping.set(false);
+                return true;
+            }
+
+            @Override
+            public void reset() {
+            }
+
+            @Override
+            public RaceSnapshot snapshot() {
+                return RaceSnapshot.of(List.of(), 0, false);
+            }
+        };
+        runner = RaceRunner.start(blocking, 60);
+        runner.stepOnce();
+        assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        String[] freedOn = new String[1];
+        boolean[] freedDuringStep = new boolean[1];
+        Thread closer = new Thread(() -> runner.close(last -> {
+            freedOn[0] = Thread.currentThread().getName();
+            freedDuringStep[0] = stepping.get();
+        }), "closer");
+        closer.start();
+        // longer than the second the runner used to wait before giving up on the engine
+        closer.join(1500);
+        assertTrue(closer.isAlive(), "close still waits for the step in progress");
+        release.countDown();
+        closer.join(10_000);
+        assertFalse(closer.isAlive());
+        assertFalse(runner.isAlive());
+        assertEquals("descent-engine", freedOn[0]);
+        assertFalse(freedDuringStep[0], "the race is freed after its last step");
+    }
+
+    @Test
+    void callOnEngineAfterCloseRunsOnTheCaller() {
+        runner = RaceRunner.start(bowlRace(10, "a"), 60);
+        assertEquals("descent-engine", runner.callOnEngine(m -> Thread.currentThread().getName()));
+        runner.close();
+        assertEquals(Thread.currentThread().getName(), runner.callOnEngine(m -> Thread.currentThread().getName()));
+    }
 }
