@@ -612,7 +612,7 @@ public final class DataModeViewModel implements AutoCloseable {
         if (kind == RaceKind.OPTIMIZERS) {
             for (RacerViewModel r : racers.racers()) {
                 try {
-                    configs.add(r.toConfig());
+                    configs.add(r.toConfig().withId(0)); // ids belong to this session, not to a file
                 } catch (ConfigException e) {
                     continue; // an unfinished racer (schedule missing a value) is not saved
                 }
