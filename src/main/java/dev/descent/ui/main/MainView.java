@@ -52,6 +52,7 @@ public final class MainView extends BorderPane {
     private final Label revealHint = new Label("Predict: how will the curves look?\nPress V to reveal them.");
     private final RevealState reveal = new RevealState();
     private long lastSteps;
+    private long lastDataSteps;
     private ScrollPane leftScroll;
     private dev.descent.ui.network.DataModeView dataView;
     private javafx.scene.Node surfaceCentre;
@@ -157,6 +158,7 @@ public final class MainView extends BorderPane {
         surfaceCentre = getCenter();
         if (model.dataModel() != null) {
             dataView = new dev.descent.ui.network.DataModeView(model.dataModel());
+            dataView.bindReveal(reveal.hiddenProperty());
         }
     }
 
@@ -197,11 +199,17 @@ public final class MainView extends BorderPane {
             applyPlotStyle();
         });
         applyPlotStyle();
+        // a session restored before the window existed may already be in data-set mode
+        showMode(model.dataModeProperty().get());
     }
 
     private void applyPlotStyle() {
         double scale = model.presentationProperty().get() ? 1.6 : 1;
-        curves.setStyle(model.darkProperty().get() ? PlotStyle.dark(scale) : PlotStyle.light(scale));
+        PlotStyle style = model.darkProperty().get() ? PlotStyle.dark(scale) : PlotStyle.light(scale);
+        curves.setStyle(style);
+        if (dataView != null) {
+            dataView.setPlotStyle(style);
+        }
     }
 
     private static Optional<QuadraticAnalysis> analyse(Surface s) {
@@ -212,6 +220,14 @@ public final class MainView extends BorderPane {
         clock.tick(now);
         if (dataView != null && model.dataModeProperty().get()) {
             dataView.frame(now);
+            RaceSnapshot d = dataView.lastSnapshot();
+            if (d != null) {
+                if (d.stepsRun() < lastDataSteps) {
+                    reveal.startedOver();
+                }
+                lastDataSteps = d.stepsRun();
+                logFps(now, d.stepsRun());
+            }
             if (now - lastStatus > STATUS_NANOS && dataView.lastSnapshot() != null) {
                 lastStatus = now;
                 dataRate.observe(dataView.lastSnapshot().stepsRun(), now);
@@ -246,6 +262,17 @@ public final class MainView extends BorderPane {
             lastStatus = now;
             status.update(f, model.measuredStepsPerSecond(), clock.framesPerSecond());
             updateInspector(f);
+        }
+    }
+
+    private void logFps(long now, long steps) {
+        if (fpsLog != null) {
+            try {
+                fpsLog.frame(now, steps);
+            } catch (IOException e) {
+                model.report("frame-rate log stopped: " + e.getMessage());
+                closeFpsLog();
+            }
         }
     }
 

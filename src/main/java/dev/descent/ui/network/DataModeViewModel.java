@@ -329,10 +329,29 @@ public final class DataModeViewModel implements AutoCloseable {
     }
 
     private TrainingSession build(PreparedData p) {
+        return build(p, backend, REFRESH_NANOS);
+    }
+
+    private TrainingSession build(PreparedData p, Backend compute, long refreshNanos) {
         MlpSpec spec = network.spec(p.train());
         TrainingRaceOptions options = network.options(data.seedProperty().get());
-        return new TrainingSession(backend, spec, p, sessionRacers(), options, network.stopping(), clock,
-                REFRESH_NANOS);
+        return new TrainingSession(compute, spec, p, sessionRacers(), options, network.stopping(), clock,
+                refreshNanos);
+    }
+
+    /**
+     * A fresh race of the current settings at step 0 on {@code compute} (the caller closes both),
+     * publishing a frame at every {@code snapshot()}: for exports that re-run the race (a GIF).
+     *
+     * @throws ConfigException when there is no valid data or racer
+     */
+    public TrainingSession newSession(Backend compute) {
+        PreparedData p = data.preparedProperty().get();
+        if (p == null) {
+            throw new ConfigException("no data to train on" + (data.errorProperty().get().isEmpty() ? ""
+                    : ": " + data.errorProperty().get()));
+        }
+        return build(p, compute, 0);
     }
 
     /**

@@ -316,7 +316,8 @@ public final class TrainingSession implements Steppable, AutoCloseable {
                 double[] params = race.parameters(k);
                 list.set(global, new RacerFrame(sr.label(), sr.colour(), race.spec(), grid,
                         epochs.get(global), params, s.racers().get(k).divergenceMessage(),
-                        ActivationHistograms.of(race.spec(), params, g.evalFeatures, evalRows, BINS)));
+                        ActivationHistograms.of(race.spec(), params, g.evalFeatures, evalRows, BINS),
+                        race.stoppedEarlyAt(k)));
             }
         }
         frameRequested = false;
