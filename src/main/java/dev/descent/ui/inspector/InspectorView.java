@@ -31,6 +31,8 @@ public final class InspectorView extends HBox {
         warning.getStyleClass().add(Styles.WARNING);
         warning.setWrapText(true);
         VBox left = new VBox(4, title, rule);
+        // the numbers never give way (the rule is elided first when the panel is narrow)
+        numbers.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox middle = new VBox(2, numbers);
         VBox right = new VBox(4, curvature, warning);
         HBox.setHgrow(right, Priority.ALWAYS);

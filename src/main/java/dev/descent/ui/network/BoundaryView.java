@@ -135,9 +135,9 @@ public final class BoundaryView extends CanvasPane {
         int rows = (int) grid[1];
         double tw = grid[2] - gap;
         double th = grid[3] - gap;
-        // centre the block of tiles in the pane
+        // the block of tiles centred across the pane, from its top
         double x0 = Math.max(0, (w - (columns * (tw + gap) - gap)) / 2);
-        double y0 = Math.max(0, (h - (rows * (th + gap) - gap)) / 2);
+        double y0 = 0;
         for (int i = 0; i < n; i++) {
             double x = x0 + (i % columns) * (tw + gap);
             double y = y0 + (i / columns) * (th + gap);
@@ -195,10 +195,14 @@ public final class BoundaryView extends CanvasPane {
         boolean second = !subtitles.isEmpty() && index < subtitles.size();
         String status = status(r);
         // the metric stays whole at the right; the label gives way
-        String metric = metric(r) + (second ? "" : status);
-        double metricW = textWidth(metric);
+        String metric = metric(r, false) + (second ? "" : status);
         double labelX = x0 + sw + 4 * scale();
-        double room = width - (labelX - x0) - metricW - 6 * scale();
+        double room = width - (labelX - x0) - textWidth(metric) - 6 * scale();
+        if (room < textWidth("abcd…")) {
+            // a narrow tile: "84.2%" instead of "val acc 84.2%"
+            metric = metric(r, true) + (second ? "" : status);
+            room = width - (labelX - x0) - textWidth(metric) - 6 * scale();
+        }
         Color text = r.diverged() != null ? Color.web("#cf222e") : ink();
         gc.setFill(text);
         if (room < textWidth("ab…")) {
@@ -217,16 +221,17 @@ public final class BoundaryView extends CanvasPane {
         gc.setTextBaseline(VPos.BASELINE);
     }
 
-    private String metric(RacerFrame r) {
+    private String metric(RacerFrame r, boolean brief) {
         TrainingRaceEpoch e = r.lastEpoch();
         if (e == null) {
             return "";
         }
         boolean val = !Double.isNaN(e.valLoss());
+        String which = brief ? "" : (val ? "val " : "train ");
         return data.classification()
-                ? String.format(Locale.ROOT, "%s acc %.1f%%", val ? "val" : "train",
+                ? String.format(Locale.ROOT, "%s%s%.1f%%", which, brief ? "" : "acc ",
                 100 * (val ? e.valAccuracy() : e.trainAccuracy()))
-                : (val ? "val" : "train") + " loss " + fmt(val ? e.valLoss() : e.trainLoss());
+                : which + (brief ? "" : "loss ") + fmt(val ? e.valLoss() : e.trainLoss());
     }
 
     private static String status(RacerFrame r) {
@@ -234,18 +239,6 @@ public final class BoundaryView extends CanvasPane {
             return "  DIVERGED";
         }
         return r.stoppedAt() != null ? "  stopped after epoch " + r.stoppedAt() : "";
-    }
-
-    /** {@code s}, shortened with an ellipsis to fit {@code width}. */
-    private String fit(String s, double width) {
-        if (textWidth(s) <= width) {
-            return s;
-        }
-        String t = s;
-        while (t.length() > 1 && textWidth(t + "…") > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t + "…";
     }
 
     /** The class map at grid resolution; the renderer scales it up bilinearly. */

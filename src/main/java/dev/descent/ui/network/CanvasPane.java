@@ -94,6 +94,18 @@ abstract class CanvasPane extends Pane {
         return measure.getLayoutBounds().getWidth();
     }
 
+    /** {@code s}, shortened with an ellipsis to fit {@code width}. */
+    String fit(String s, double width) {
+        if (textWidth(s) <= width) {
+            return s;
+        }
+        String t = s;
+        while (t.length() > 1 && textWidth(t + "…") > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "…";
+    }
+
     /** Clears and paints; does nothing while the pane has no size. */
     final void repaint() {
         double w = canvas.getWidth();
@@ -123,6 +135,58 @@ abstract class CanvasPane extends Pane {
     void title(GraphicsContext gc, String text, double x, double y) {
         gc.setFill(ink());
         gc.fillText(text, x, y);
+    }
+
+    /**
+     * Strokes the polyline (xs, ys) of {@code m} points, x increasing, reduced to the lowest and
+     * highest point of each pixel column (in their order; the curve's first and last points
+     * always kept): the same picture, but a curve of thousands of epochs costs the software
+     * renderer two segments per pixel column instead of one per epoch. Polylines were 85% of the
+     * render thread's time in data-set mode ({@code tools/perf/fps-data.sh} with a profiler).
+     */
+    static void strokeCurve(GraphicsContext gc, double[] xs, double[] ys, int m) {
+        int n = decimate(xs, ys, m);
+        gc.strokePolyline(xs, ys, n);
+    }
+
+    /** Reduces (xs, ys) in place as {@link #strokeCurve} draws it; returns the points kept. Modifies both arrays. */
+    static int decimate(double[] xs, double[] ys, int m) {
+        int out = 0;
+        int i = 0;
+        while (i < m) {
+            long column = (long) Math.floor(xs[i]);
+            int start = i;
+            int lo = i;
+            int hi = i;
+            while (i < m && (long) Math.floor(xs[i]) == column) {
+                if (ys[i] < ys[lo]) {
+                    lo = i;
+                }
+                if (ys[i] > ys[hi]) {
+                    hi = i;
+                }
+                i++;
+            }
+            int first = Math.min(lo, hi);
+            int second = Math.max(lo, hi);
+            if (start == 0 && first != 0) {
+                out = keep(xs, ys, out, 0);
+            }
+            out = keep(xs, ys, out, first);
+            if (second != first) {
+                out = keep(xs, ys, out, second);
+            }
+            if (i == m && second != m - 1) {
+                out = keep(xs, ys, out, m - 1);
+            }
+        }
+        return out;
+    }
+
+    private static int keep(double[] xs, double[] ys, int out, int index) {
+        xs[out] = xs[index];
+        ys[out] = ys[index];
+        return out + 1;
     }
 
     static String fmt(double v) {

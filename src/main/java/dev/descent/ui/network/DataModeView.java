@@ -38,8 +38,13 @@ public final class DataModeView extends SplitPane {
     public static final String SELECTED_ID = "selectedRacer";
     public static final String STEP_EPOCH_ID = "stepEpoch";
     public static final String REVEAL_HINT_ID = "dataRevealHint";
-    /** Least time between two redraws of the curves and insides while racing (about 8 a second). */
-    static final long PLOTS_NANOS = 125_000_000L;
+    /** Least time between two redraws of the curves while racing (5 a second). */
+    static final long PLOTS_NANOS = 200_000_000L;
+    /**
+     * Least time between two redraws of the insides while racing (4 a second): the weight
+     * drawing alone is about 700 separately coloured lines for the software renderer.
+     */
+    static final long INSIDE_NANOS = 250_000_000L;
 
     private final DataModeViewModel model;
     private final BoundaryView boundaries = new BoundaryView();
@@ -61,6 +66,7 @@ public final class DataModeView extends SplitPane {
     private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private final FrameTimeLog frameLog = FrameTimeLog.fromSystemProperty();
     private long lastPlots;
+    private long lastInside;
     private RaceSnapshot lastSnapshot;
     private TrainingSession subtitlesOf;
     private List<String> subtitles = List.of();
@@ -164,10 +170,12 @@ public final class DataModeView extends SplitPane {
         boundaries.show(f, d, model.data().showValidationProperty().get(), sel, subtitles(session));
         RacerFrame r = sel < 0 ? null : f.racers().get(sel);
         // curves and insides change slowly on screen: while racing, 8 redraws a second are enough
-        boolean plots = !s.running() || now - lastPlots >= PLOTS_NANOS;
-        if (plots) {
+        if (!s.running() || now - lastPlots >= PLOTS_NANOS) {
             lastPlots = now;
             curves.show(f, d.classification());
+        }
+        if (!s.running() || now - lastInside >= INSIDE_NANOS) {
+            lastInside = now;
             gradients.show(r);
             activations.show(r);
             drawing.show(r);

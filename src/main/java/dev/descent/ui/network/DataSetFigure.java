@@ -164,6 +164,13 @@ public final class DataSetFigure {
         return rows * (tile(n) + caption + 6) - 6;
     }
 
+    /** The insides' height: deep nets get room for readable histograms (two columns of cells). */
+    private double insideHeight(Content c) {
+        int layers = c.frame().racers().get(c.selected()).histograms().size();
+        int rows = (layers + 1) / 2;
+        return Math.max(INSIDE_H, 30 + rows * 72);
+    }
+
     private int insideParts(Content c) {
         return c.lrRange() == null ? 3 : 4;
     }
@@ -176,7 +183,7 @@ public final class DataSetFigure {
         double h = topH;
         if (kind.inside()) {
             w = Math.max(w, insideParts(c) * (INSIDE_W + GAP) - GAP);
-            h += (topH > 0 ? GAP : 0) + INSIDE_H + 22;
+            h += (topH > 0 ? GAP : 0) + insideHeight(c) + 22;
         }
         return new Dimension2D(Math.ceil(w + 2 * PAD), Math.ceil(PAD + TITLE_H + h + PAD));
     }
@@ -231,7 +238,7 @@ public final class DataSetFigure {
                     : List.of(gradients, activations, drawing, lrRange);
             lrRange.show(c.lrRange());
             for (int i = 0; i < parts.size(); i++) {
-                part(gc, parts.get(i), PAD + i * (INSIDE_W + GAP), iy, INSIDE_W, INSIDE_H);
+                part(gc, parts.get(i), PAD + i * (INSIDE_W + GAP), iy, INSIDE_W, insideHeight(c));
             }
         }
     }

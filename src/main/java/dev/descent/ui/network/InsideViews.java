@@ -126,14 +126,22 @@ public final class InsideViews {
                 }
                 gc.setStroke(denseLayerColour(l, layers, ink()));
                 gc.setLineWidth(line(1.8));
-                gc.strokePolyline(xs, ys, m);
+                strokeCurve(gc, xs, ys, m);
             }
             // under the plot: the epochs on the left, the layer key L1 L2 ... out on the right
             String span = "epochs 1-" + racer.lastEpoch().epoch();
+            double key = 0;
+            for (int l = 0; l < layers; l++) {
+                key += textWidth(denseLayerName(l, layers)) + 6 * scale();
+            }
             gc.setTextBaseline(VPos.TOP);
             gc.setFill(ink());
-            gc.fillText(span, left, bottom + 2 * scale());
-            double min = left + textWidth(span) + 8 * scale();
+            double min = left;
+            if (key + textWidth(span) + 8 * scale() <= right - left) {
+                // the layer key comes first; the epoch span only where there is room
+                gc.fillText(span, left, bottom + 2 * scale());
+                min = left + textWidth(span) + 8 * scale();
+            }
             double x = right;
             gc.setTextAlign(TextAlignment.RIGHT);
             for (int l = layers - 1; l >= 0 && x - textWidth(denseLayerName(l, layers)) >= min; l--) {
@@ -289,8 +297,10 @@ public final class InsideViews {
             }
             MlpSpec spec = racer.spec();
             boolean capped = spec.hidden().stream().anyMatch(u -> u > MAX_UNITS);
-            title(gc, "weights (blue +, red -, width |w|)" + (capped ? "; first " + MAX_UNITS + " units of a layer"
-                    : ""), pad, lineHeight());
+            String heading = "weights (blue +, red -, width |w|)";
+            String note = "; first " + MAX_UNITS + " units of a layer";
+            title(gc, capped && textWidth(heading + note) <= w - 2 * pad ? heading + note : fit(heading, w - 2 * pad),
+                    pad, lineHeight());
             ParameterLayout layout = new ParameterLayout(spec);
             double[] p = racer.parameters();
             int columns = spec.layers() + 1;
@@ -463,7 +473,7 @@ public final class InsideViews {
             }
             gc.setStroke(c);
             gc.setLineWidth(width);
-            gc.strokePolyline(a, b, m);
+            strokeCurve(gc, a, b, m);
         }
     }
 }

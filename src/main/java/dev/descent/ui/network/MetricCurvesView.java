@@ -182,10 +182,8 @@ public final class MetricCurvesView extends CanvasPane {
             }
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.BASELINE);
-            gc.save();
-            gc.beginPath();
-            gc.rect(left, y0 - 6 * scale(), right - left + 6 * scale(), y1 - y0 + 12 * scale());
-            gc.clip();
+            // no clip: every value lies inside the range, and a canvas clip makes the software
+            // renderer draw each curve through a mask (several times slower)
             for (RacerFrame r : frame.racers()) {
                 curves(gc, p, r, px, py);
             }
@@ -194,7 +192,6 @@ public final class MetricCurvesView extends CanvasPane {
                     markers(gc, r, px, py, y1);
                 }
             }
-            gc.restore();
         }
         gc.setStroke(axis());
         gc.setLineWidth(1);
@@ -294,6 +291,6 @@ public final class MetricCurvesView extends CanvasPane {
         if (m == 1) {
             gc.strokeLine(xs[0] - 2, ys[0], xs[0] + 2, ys[0]);
         }
-        gc.strokePolyline(xs, ys, m);
+        strokeCurve(gc, xs, ys, m);
     }
 }

@@ -70,6 +70,36 @@ class DataModeLayoutTest {
         assertNotEquals(InsideViews.layerColour(0), InsideViews.layerColour(4));
     }
 
+    @Test
+    void curvesKeepTheLowestAndHighestPointOfEachPixelColumn() {
+        int m = 3000;
+        double[] xs = new double[m];
+        double[] ys = new double[m];
+        for (int i = 0; i < m; i++) {
+            xs[i] = 10 + 100.0 * i / m;  // 3000 epochs over 100 pixels
+            ys[i] = i == 1234 ? -50 : i == 2345 ? 80 : Math.sin(i * 0.37);
+        }
+        double[] x = xs.clone();
+        double[] y = ys.clone();
+        int n = CanvasPane.decimate(x, y, m);
+        assertTrue(n <= 2 * 101 + 2, "points kept: " + n);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            lo = Math.min(lo, y[i]);
+            hi = Math.max(hi, y[i]);
+            if (i > 0) {
+                assertTrue(x[i] >= x[i - 1], "x stays in order");
+            }
+        }
+        assertEquals(-50, lo, "the lowest spike survives");
+        assertEquals(80, hi, "the highest spike survives");
+        assertEquals(xs[0], x[0]);
+        assertEquals(xs[m - 1], x[n - 1], "the newest point is kept");
+        double[] few = {1, 2, 3};
+        assertEquals(3, CanvasPane.decimate(few, new double[] {5, 6, 7}, 3), "a short curve is kept whole");
+    }
+
     private static TrainingRaceEpoch epoch(int racer, int epoch) {
         return new TrainingRaceEpoch(racer, "r" + racer, epoch, epoch * 10L, 0.5, 0.4, 0.8, 0.8, 0.1,
                 new double[] {1, 1}, new double[] {0}, new double[] {1});
