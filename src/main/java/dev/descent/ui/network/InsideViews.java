@@ -259,8 +259,11 @@ public final class InsideViews {
                 double x0v = left + (0 - hist.lo()) / (hist.hi() - hist.lo()) * (right - left);
                 gc.setStroke(axis());
                 gc.strokeLine(x0v, base, x0v, base + 3 * scale());
-                gc.setTextAlign(TextAlignment.CENTER);
-                gc.fillText("0", x0v, base + 1);
+                double half = textWidth("0") / 2 + 3 * scale();
+                if (x0v - half > left + textWidth(fmt(hist.lo())) && x0v + half < right - textWidth(fmt(hist.hi()))) {
+                    gc.setTextAlign(TextAlignment.CENTER);
+                    gc.fillText("0", x0v, base + 1);
+                }
             }
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.BASELINE);
