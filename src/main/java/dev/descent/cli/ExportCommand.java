@@ -26,10 +26,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code export PRESET.json [--steps N] --png FILE [--scale S] [--what map|curves|both]
- * [--gif FILE] [--csv FILE]}: runs a surface preset headless and renders the app's figure
- * (title, map with axes, curves, legend) without a display, through {@code ui.export} on a
- * headless JavaFX toolkit (Monocle, software rendering).
+ * {@code export PRESET.json [--steps N | --epochs N] --png FILE [--scale S] [--what KIND]
+ * [--gif FILE] [--csv FILE]}: runs a preset headless and renders the app's figure without a
+ * display, through {@code ui.export} on a headless JavaFX toolkit (Monocle, software rendering).
+ * A surface preset: title, map with axes, curves, legend; {@value #DEFAULT_STEPS} steps when
+ * the preset has no step budget. A data-set preset: trained by the same engine as {@code run}
+ * (set up as the app sets it up), its boundary tiles, metric curves and the first racer's
+ * insides; the CSV is {@code run}'s {@code epochs.csv}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Run a preset headless and export its figure as PNG, its race as an animated GIF, "
@@ -37,6 +40,8 @@ import java.util.concurrent.Callable;
 public final class ExportCommand implements Callable<Integer> {
     /** Trace points kept per racer for drawing (the CSV is streamed and never thinned). */
     private static final int TRACE_CAPACITY = 10_000;
+    /** Steps of a surface preset without a step budget (sessions saved from the app have none), as the app's GIF. */
+    public static final long DEFAULT_STEPS = 300;
 
     @picocli.CommandLine.Spec
     CommandSpec spec;
@@ -44,8 +49,16 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PRESET.json", description = "the preset file")
     Path preset;
 
-    @Option(names = "--steps", paramLabel = "N", description = "steps (default: the preset's)")
+    @Option(names = "--steps", paramLabel = "N",
+            description = "steps of a surface preset (default: the preset's, else " + DEFAULT_STEPS + ")")
     Long steps;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "epochs of a data-set preset (default: the preset's)")
+    Integer epochs;
+
+    @Option(names = "--backend", defaultValue = "auto",
+            description = "auto|cpu|cuda for data-set presets (default ${DEFAULT-VALUE})")
+    String backend;
 
     @Option(names = "--png", paramLabel = "FILE", description = "write the figure as PNG")
     Path png;
@@ -53,8 +66,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "S", description = "PNG scale 1 to 4 (1x, 2x, 4x; default 1)")
     int scale = 1;
 
-    @Option(names = "--what", paramLabel = "map|curves|both", description = "what the figure shows (default both)")
-    String what = "both";
+    @Option(names = "--what", paramLabel = "KIND", description = "what the figure shows: map|curves|both for a surface "
+            + "preset (default both); boundaries|curves|both|inside|all for a data-set preset (default all)")
+    String what;
 
     @Option(names = "--gif", paramLabel = "FILE", description = "write the race as an animated GIF (map and curves)")
     Path gif;
@@ -65,27 +79,30 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--delay", paramLabel = "CS", description = "GIF time per frame in 1/100 s (default 8)")
     int delay = GifOptions.DEFAULT.delayCentiseconds();
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "write all trajectories as CSV (the run/optimize format)")
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "write all trajectories (surface) or the epoch metrics (data set) as CSV, in run's format")
     Path csv;
 
     @Override
     public Integer call() {
         Preset p = PresetFiles.load(preset);
-        if (!p.problem().isSurface()) {
-            throw new BadInputException(preset + ": data-set presets need the training engine, "
-                    + "which this build does not have yet");
-        }
         if (png == null && gif == null && csv == null) {
             throw new BadInputException("nothing to export: give --png FILE, --gif FILE or --csv FILE");
-        }
-        long n = steps != null ? steps : p.steps();
-        if (n < 0) {
-            throw new BadInputException("--steps must be >= 0, was " + n);
         }
         if (p.racers().stream().noneMatch(RacerConfig::enabled)) {
             throw new BadInputException(preset + ": the preset has no enabled racers");
         }
-        FigureKind kind = FigureKind.parse(what);
+        if (!p.problem().isSurface()) {
+            return new DataSetExportRun(this, p).call();
+        }
+        if (epochs != null) {
+            throw new BadInputException("--epochs is for data-set presets; a surface preset takes --steps");
+        }
+        long n = steps != null ? steps : p.steps() > 0 ? p.steps() : DEFAULT_STEPS;
+        if (n < 0) {
+            throw new BadInputException("--steps must be >= 0, was " + n);
+        }
+        FigureKind kind = FigureKind.parse(what == null ? "both" : what);
         GifOptions animation = new GifOptions(frames, delay, GifOptions.DEFAULT.holdCentiseconds());
         Preset run = p.withSteps(n);
         ViewWindow window = run.problem().surface().effectiveWindow();
@@ -134,7 +151,7 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void say(String line) {
+    void say(String line) {
         spec.commandLine().getOut().println(line);
         spec.commandLine().getOut().flush();
     }

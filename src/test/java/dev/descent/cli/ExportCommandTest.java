@@ -87,6 +87,110 @@ class ExportCommandTest {
         assertFalse(Files.exists(dir.resolve("x.png")));
     }
 
+    static final Path XOR = Path.of("presets/xor-hidden-layer.json").toAbsolutePath();
+
+    @Test
+    void dataSetPresetExportsPngGifAndCsvHeadlessTrainedAsRunTrainsIt(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("xor.png");
+        Path png2 = dir.resolve("xor2.png");
+        Path gif = dir.resolve("xor.gif");
+        Path csv = dir.resolve("epochs-export.csv");
+        // 300 training rows, batch 32: 10 steps an epoch, 120 steps in 12 epochs
+        Process p = headlessJvm(dir, "export", XOR.toString(), "--epochs", "12", "--png", png.toString(),
+                "--gif", gif.toString(), "--frames", "25", "--csv", csv.toString());
+        Process p2 = headlessJvm(dir, "export", XOR.toString(), "--epochs", "12", "--png", png2.toString(),
+                "--scale", "2");
+        String out = new String(p.getInputStream().readAllBytes());
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS) && p2.waitFor(300, TimeUnit.SECONDS), "export finished");
+        assertEquals(0, p.exitValue(), "stderr: " + err);
+        assertEquals(0, p2.exitValue(), new String(p2.getErrorStream().readAllBytes()));
+        assertEquals("", err);
+        assertTrue(out.contains("wrote " + gif + " (25 frames)"), out);
+
+        BufferedImage one = ImageChecks.png(png);
+        BufferedImage two = ImageChecks.png(png2);
+        assertTrue(out.contains("wrote " + png + " (" + one.getWidth() + " x " + one.getHeight() + " px)"), out);
+        assertTrue(one.getWidth() > 900 && one.getHeight() > 600, "boundaries, curves and insides: "
+                + one.getWidth() + " x " + one.getHeight());
+        assertArrayEquals(new int[] {2 * one.getWidth(), 2 * one.getHeight()}, new int[] {two.getWidth(), two.getHeight()},
+                "the same layout at 2x");
+        assertTrue(ImageChecks.distinctColours(one) > 200, "class maps, curves and text: not blank");
+
+        ImageChecks.Gif g = ImageChecks.gif(gif);
+        assertEquals(25, g.frames(), "frame cap");
+        assertEquals(0, g.loopCount(), "loops for ever");
+        assertEquals(8, g.delays()[0]);
+        assertEquals(200, g.delays()[24], "the last frame is held");
+        assertTrue(g.width() <= 1100 && g.width() > 600, "width " + g.width());
+        assertTrue(differingPixels(gif, 0, 24) > 0.05, "the race moves between the first and the last frame");
+
+        CliRun.of("run", XOR.toString(), "--epochs", "12", "--out", dir.toString()).assertOk();
+        List<String> run = Files.readAllLines(dir.resolve("epochs.csv"));
+        List<String> exported = Files.readAllLines(csv);
+        assertEquals(run.get(0), exported.get(0), "run's epochs.csv header");
+        assertEquals(1 + 2 * 12, exported.size());
+        assertEquals(run.size(), exported.size());
+        for (int i = 1; i < run.size(); i++) {
+            String[] a = run.get(i).split(",", -1);
+            String[] b = exported.get(i).split(",", -1);
+            assertEquals(String.join(",", a[0], a[1], a[2], a[3]), String.join(",", b[0], b[1], b[2], b[3]), "row " + i);
+            for (int c = 4; c < 9; c++) {
+                double x = Double.parseDouble(a[c]);
+                assertEquals(x, Double.parseDouble(b[c]), 1e-9 * Math.max(1, Math.abs(x)), "row " + i + " column " + c);
+            }
+        }
+    }
+
+    /** Fraction of pixels that differ between two frames of a GIF. */
+    static double differingPixels(Path gif, int a, int b) throws IOException {
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            BufferedImage x = reader.read(a);
+            BufferedImage y = reader.read(b);
+            int differ = 0;
+            for (int j = 0; j < x.getHeight(); j++) {
+                for (int i = 0; i < x.getWidth(); i++) {
+                    differ += x.getRGB(i, j) != y.getRGB(i, j) ? 1 : 0;
+                }
+            }
+            return differ / (double) (x.getWidth() * x.getHeight());
+        }
+    }
+
+    @Test
+    void aSurfacePresetWithoutAStepBudgetExportsTheDefaultSteps(@TempDir Path dir) throws Exception {
+        // sessions saved from the app and twelve-racers.json have steps 0: the figure was blank
+        Path preset = Files.writeString(dir.resolve("open.json"), BOWL.replace("\"steps\": 80", "\"steps\": 0"));
+        Path csv = dir.resolve("t.csv");
+        Process p = headlessJvm(dir, "export", preset.toString(), "--csv", csv.toString());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), new String(p.getErrorStream().readAllBytes()));
+        List<String> lines = Files.readAllLines(csv);
+        // the diverging racer stops at step 50; the other runs all ExportCommand.DEFAULT_STEPS
+        assertTrue(lines.get(lines.size() - 1).startsWith("0,slow," + ExportCommand.DEFAULT_STEPS + ","),
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void dataSetOptionsAreCheckedWithOneErrorLine(@TempDir Path dir) {
+        String png = dir.resolve("x.png").toString();
+        CliRun.of("export", XOR.toString(), "--png", png, "--what", "map")
+                .assertBadInput("--what for a data-set preset must be one of boundaries, curves, both, inside, all");
+        CliRun.of("export", XOR.toString(), "--png", png, "--steps", "10").assertBadInput("--steps is for surface presets");
+        CliRun.of("export", XOR.toString(), "--png", png, "--epochs", "0").assertBadInput("--epochs must be >= 1");
+        CliRun.of("export", XOR.toString(), "--png", png, "--scale", "5").assertBadInput("--scale must be in [1, 4]");
+        assertFalse(Files.exists(dir.resolve("x.png")));
+    }
+
+    @Test
+    void aSurfacePresetRefusesEpochs(@TempDir Path dir) throws IOException {
+        Path preset = Files.writeString(dir.resolve("bowl.json"), BOWL);
+        CliRun.of("export", preset.toString(), "--png", dir.resolve("x.png").toString(), "--epochs", "3")
+                .assertBadInput("--epochs is for data-set presets");
+    }
+
     /** The test class path in a fresh JVM: no DISPLAY, no glass/monocle/prism properties. */
     static Process headlessJvm(Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -523,6 +523,11 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         return count;
     }
 
+    /** The epoch after which early stopping ended racer {@code racer}, or null while it has not. */
+    public Integer stoppedEarlyAt(int racer) {
+        return racers[racer].stoppedAt;
+    }
+
     /** How each racer ended (call after {@link #run()}). */
     public List<TrainingRaceResult> results() {
         List<TrainingRaceResult> out = new ArrayList<>();

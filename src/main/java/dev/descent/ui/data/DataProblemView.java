@@ -209,6 +209,12 @@ public final class DataProblemView extends VBox {
         featureX.getSelectionModel().select(model.featureXProperty().get());
         featureY.getSelectionModel().select(model.featureYProperty().get());
         boolean many = model.featureNames().size() > 1;
+        if (!many) {
+            // one feature: the vertical axis is the target (a fitted curve), not the feature again
+            var d = model.datasetProperty().get();
+            featureY.getItems().setAll(d != null && !d.isClassification() ? "target" : "(one feature)");
+            featureY.getSelectionModel().select(0);
+        }
         featureY.setDisable(!many);
         syncing = false;
     }

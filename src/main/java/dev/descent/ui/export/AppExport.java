@@ -4,9 +4,14 @@ import dev.descent.core.preset.Preset;
 import dev.descent.core.race.RaceSnapshot;
 import dev.descent.ui.main.MainView;
 import dev.descent.ui.main.MainViewModel;
+import dev.descent.ui.network.DataModeViewModel;
 import javafx.stage.Stage;
 
-/** Puts the Export button into the app's top bar, reading the figure from the window's view-model. */
+/**
+ * Puts the Export button into the app's top bar. In surface mode it exports the surface race
+ * ({@link ExportAction}); in data-set mode the data-set race ({@link DataSetExportAction}: its
+ * boundaries, curves and insides, its epoch metrics, a GIF of it), never the hidden surface race.
+ */
 public final class AppExport {
     /** Steps of a GIF made before the race has run. */
     static final long DEFAULT_GIF_STEPS = 300;
@@ -17,8 +22,34 @@ public final class AppExport {
 
     public static ExportAction install(Stage stage, MainView view, MainViewModel model) {
         ExportAction action = new ExportAction(stage, () -> figure(model), () -> animation(model), model::report);
+        DataSetExportAction data = model.dataModel() == null ? null
+                : new DataSetExportAction(stage, model.dataModel(), dataTitle(model), model::report);
+        action.button().setOnAction(e -> {
+            if (data != null && model.dataModeProperty().get()) {
+                data.open();
+            } else {
+                action.open();
+            }
+        });
         view.topBar().extras().getChildren().add(action.button());
         return action;
+    }
+
+    /**
+     * The data-set figure's heading: the title of the data-set preset loaded last (a title that
+     * came with a surface preset is not used), else the data set's name.
+     */
+    static java.util.function.Supplier<String> dataTitle(MainViewModel model) {
+        String[] presetTitle = {model.dataModeProperty().get() ? model.titleProperty().get() : ""};
+        model.titleProperty().addListener((o, a, b) -> presetTitle[0] = model.dataModeProperty().get() ? b : "");
+        DataModeViewModel data = model.dataModel();
+        return () -> {
+            if (!presetTitle[0].isBlank()) {
+                return presetTitle[0];
+            }
+            var s = data.session();
+            return s == null ? "Data sets" : "Data set: " + s.data().source().name();
+        };
     }
 
     static Figure figure(MainViewModel model) {

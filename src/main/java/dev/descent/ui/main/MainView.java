@@ -58,6 +58,7 @@ public final class MainView extends BorderPane {
     private final Label revealHint = new Label("Predict: how will the curves look?\nPress V to reveal them.");
     private final RevealState reveal = new RevealState();
     private long lastSteps;
+    private long lastDataSteps;
     private ScrollPane leftScroll;
     private SplitPane body;
     private SplitPane centre;
@@ -176,6 +177,7 @@ public final class MainView extends BorderPane {
         surfaceCentre = getCenter();
         if (model.dataModel() != null) {
             dataView = new dev.descent.ui.network.DataModeView(model.dataModel());
+            dataView.bindReveal(reveal.hiddenProperty());
         }
     }
 
@@ -218,6 +220,8 @@ public final class MainView extends BorderPane {
             applyPlotStyle();
         });
         applyPlotStyle();
+        // a session restored before the window existed may already be in data-set mode
+        showMode(model.dataModeProperty().get());
     }
 
     /** Moves the divider so the left panel is as wide as its mode needs; later resizes keep its width. */
@@ -239,7 +243,11 @@ public final class MainView extends BorderPane {
 
     private void applyPlotStyle() {
         double scale = model.presentationProperty().get() ? 1.6 : 1;
-        curves.setStyle(model.darkProperty().get() ? PlotStyle.dark(scale) : PlotStyle.light(scale));
+        PlotStyle style = model.darkProperty().get() ? PlotStyle.dark(scale) : PlotStyle.light(scale);
+        curves.setStyle(style);
+        if (dataView != null) {
+            dataView.setPlotStyle(style);
+        }
     }
 
     private static Optional<QuadraticAnalysis> analyse(Surface s) {
@@ -250,6 +258,14 @@ public final class MainView extends BorderPane {
         clock.tick(now);
         if (dataView != null && model.dataModeProperty().get()) {
             dataView.frame(now);
+            RaceSnapshot d = dataView.lastSnapshot();
+            if (d != null) {
+                if (d.stepsRun() < lastDataSteps) {
+                    reveal.startedOver();
+                }
+                lastDataSteps = d.stepsRun();
+                logFps(now, d.stepsRun());
+            }
             if (now - lastStatus > STATUS_NANOS && dataView.lastSnapshot() != null) {
                 lastStatus = now;
                 dataRate.observe(dataView.lastSnapshot().stepsRun(), now);
@@ -284,6 +300,17 @@ public final class MainView extends BorderPane {
             lastStatus = now;
             status.update(f, model.measuredStepsPerSecond(), clock.framesPerSecond());
             updateInspector(f);
+        }
+    }
+
+    private void logFps(long now, long steps) {
+        if (fpsLog != null) {
+            try {
+                fpsLog.frame(now, steps);
+            } catch (IOException e) {
+                model.report("frame-rate log stopped: " + e.getMessage());
+                closeFpsLog();
+            }
         }
     }
 

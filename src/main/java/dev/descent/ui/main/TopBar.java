@@ -146,5 +146,6 @@ public final class TopBar extends HBox {
             model.dataModeProperty().set(true);
         });
         model.dataModeProperty().addListener((o, a, b) -> (b ? datasets : surfaces).setSelected(true));
+        (model.dataModeProperty().get() ? datasets : surfaces).setSelected(true);
     }
 }

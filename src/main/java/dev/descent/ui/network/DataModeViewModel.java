@@ -423,6 +423,22 @@ public final class DataModeViewModel implements AutoCloseable {
     }
 
     /**
+     * A fresh race of the current settings at step 0 on {@code compute} (the caller closes both),
+     * publishing a frame at every {@code snapshot()}: for exports that re-run the race (a GIF).
+     *
+     * @throws ConfigException when there is no valid data or racer
+     */
+    public TrainingSession newSession(Backend compute) {
+        PreparedData p = data.preparedProperty().get();
+        if (p == null) {
+            throw new ConfigException("no data to train on" + (data.errorProperty().get().isEmpty() ? ""
+                    : ": " + data.errorProperty().get()));
+        }
+        return new TrainingSession(compute, network.spec(p.train()), p, sessionRacers(),
+                network.options(data.seedProperty().get()), network.stopping(), clock, 0);
+    }
+
+    /**
      * Runs the LR range test for the selected racer on a worker thread with its own backend;
      * the result lands in {@link #lrResultProperty()} on the UI executor.
      */

@@ -19,13 +19,21 @@ import java.util.List;
  * @param parameters   the racer's current master weights in the {@code ParameterLayout} order
  * @param diverged     "diverged at step k: reason", or null
  * @param histograms   per hidden layer, the activations on the evaluation rows now
+ * @param stoppedAt    the epoch after which early stopping ended this racer (the engine's
+ *                     decision, not inferred from epoch counts), or null
  */
 public record RacerFrame(String label, String colour, MlpSpec spec, float[] grid, List<TrainingRaceEpoch> epochs,
-                         double[] parameters, String diverged, List<LayerHistogram> histograms) {
+                         double[] parameters, String diverged, List<LayerHistogram> histograms, Integer stoppedAt) {
 
     public RacerFrame {
         epochs = List.copyOf(epochs);
         histograms = List.copyOf(histograms);
+    }
+
+    /** A racer that early stopping has not ended (yet). */
+    public RacerFrame(String label, String colour, MlpSpec spec, float[] grid, List<TrainingRaceEpoch> epochs,
+                      double[] parameters, String diverged, List<LayerHistogram> histograms) {
+        this(label, colour, spec, grid, epochs, parameters, diverged, histograms, null);
     }
 
     /** "diverged at step k: reason", or null while fine. */
