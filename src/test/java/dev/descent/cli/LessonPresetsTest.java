@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LessonPresetsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path PRESETS = Path.of("presets");
+    /** A quoted CSV field (a label may hold commas; no other field is quoted). */
+    private static final String QUOTED = "\"(?:[^\"]|\"\")*\"";
 
     @TempDir
     Path dir;
@@ -107,10 +109,69 @@ class LessonPresetsTest {
     }
 
     @Test
-    void bothRpropVariantsBeatGradientDescentOnTheRavine() {
+    void bothRpropVariantsReachTheRavinesMinimumInLessThanHalfTheStepsOfGradientDescent() throws IOException {
         JsonNode r = surface("rprop-variants");
         assertTrue(loss(r, 0) < 1e-9 && loss(r, 1) < 1e-9, "Rprop " + loss(r, 0) + ", " + loss(r, 1));
         assertTrue(loss(r, 2) > 1e-6, "GD " + loss(r, 2));
+        // GD at lr 1.9 on the ravine: the loss of each eigen-direction shrinks by (1 - lr*lambda)^2 per step
+        int gd = stepsBelow(closedFormRavineLosses(1.9, 2000), 1e-9);
+        for (int i = 0; i < 2; i++) {
+            int rprop = stepsBelow(trajectory("rprop-variants", i), 1e-9);
+            assertTrue(rprop < gd / 2, r.get(i).get("label") + ": " + rprop + " steps, GD " + gd);
+        }
+    }
+
+    @Test
+    void inTheRavineGradientDescentZigZagsMomentumAndNesterovArriveSoonerAndLrPastTwoDiverges() throws IOException {
+        JsonNode r = surface("ravine-momentum");
+        List<double[]> gd = trajectory("ravine-momentum", 0);
+        // across the valley (Hessian eigenvalue 1) GD multiplies the offset by 1 - 1.9 = -0.9 per step
+        double v0 = across(gd.get(0));
+        for (int k = 1; k <= 60; k++) {
+            assertEquals(v0 * Math.pow(-0.9, k), across(gd.get(k)), 1e-9 * Math.abs(v0), "GD step " + k);
+            assertTrue(across(gd.get(k)) * across(gd.get(k - 1)) < 0, "GD crosses the floor at step " + k);
+        }
+        assertTrue(r.get(0).get("diverged_at").isNull() && loss(r, 0) < 1e-5 * gd.get(0)[2], "GD converges: " + loss(r, 0));
+        int gdSteps = stepsBelow(gd, 1e-4);
+        double gdOffset = Math.abs(across(gd.get(15)));
+        for (int i = 1; i < 3; i++) {
+            List<double[]> t = trajectory("ravine-momentum", i);
+            String label = r.get(i).get("label").asText();
+            int steps = stepsBelow(t, 1e-4);
+            assertTrue(steps * 2.5 < gdSteps, label + " reaches 1e-4 at step " + steps + ", GD at " + gdSteps);
+            double swing = t.subList(15, t.size()).stream().mapToDouble(p -> Math.abs(across(p))).max().orElseThrow();
+            assertTrue(swing < gdOffset / 10, label + ": across-valley offset after step 15 " + swing + ", GD " + gdOffset);
+        }
+        List<double[]> nesterov = trajectory("ravine-momentum", 2);
+        assertTrue(Math.abs(across(nesterov.get(2))) < 1e-9 * Math.abs(v0), "Nesterov lands on the floor at step 2");
+        assertTrue(r.get(3).get("diverged_at").asInt() < 150, "lr 2.5 diverges: " + r.get(3));
+    }
+
+    @Test
+    void gradientDescentLingersAtTheSaddleWhereMomentumAdamAndRmspropLeaveQuickly() throws IOException {
+        JsonNode r = surface("saddle-escape");
+        int[] near = new int[4];
+        for (int i = 0; i < 4; i++) {
+            near[i] = (int) trajectory("saddle-escape", i).stream().filter(p -> Math.hypot(p[0], p[1]) < 0.1).count();
+            // f = x^2 + y^4/4 - y^2: minima at (0, +-sqrt 2)
+            assertEquals(Math.sqrt(2), Math.abs(r.get(i).get("final").get("y").asDouble()), 0.05, "racer " + i + " ends in a minimum");
+        }
+        assertTrue(near[0] >= 200, "GD steps within 0.1 of the saddle: " + near[0]);
+        assertTrue(near[1] <= 50 && near[2] <= 5 && near[3] <= 5, "momentum, Adam, RMSProp: " + java.util.Arrays.toString(near));
+    }
+
+    @Test
+    void onHimmelblauSgdAndMomentumEndInOneMinimumAndTheSignFollowersInAnother() {
+        JsonNode r = surface("himmelblau-minima");
+        // Himmelblau's four minima (Himmelblau 1972), f = 0 at each
+        double[][] minima = {{3, 2}, {-2.805118, 3.131312}, {-3.779310, -3.283186}, {3.584428, -1.848126}};
+        int[] expected = {2, 2, 1, 1, 1}; // SGD, momentum, Adam, RMSProp, Rprop
+        for (int i = 0; i < expected.length; i++) {
+            JsonNode fin = r.get(i).get("final");
+            double[] m = minima[expected[i]];
+            double d = Math.hypot(fin.get("x").asDouble() - m[0], fin.get("y").asDouble() - m[1]);
+            assertTrue(d < 0.1, r.get(i).get("label") + " ends " + d + " from (" + m[0] + ", " + m[1] + ")");
+        }
     }
 
     @Test
@@ -275,24 +336,58 @@ class LessonPresetsTest {
         }
     }
 
-    /** (x, y) per step of one racer from trajectories.csv. */
+    /** (x, y, loss) per step of one racer from trajectories.csv. */
     private List<double[]> trajectory(String name, int racer) throws IOException {
         List<double[]> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(dir.resolve(name).resolve("trajectories.csv"));
+        assertEquals("racer,label,step,x,y,loss,grad_norm,lr", lines.get(0));
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
+            String[] f = line.replaceAll(QUOTED, "label").split(",");
             if (Integer.parseInt(f[0]) == racer) {
-                out.add(new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])});
+                out.add(new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5])});
             }
         }
         return out;
+    }
+
+    /** The offset across the ravine (kappa 50, angle 20 degrees): v = -sin(20) x + cos(20) y. */
+    private static double across(double[] p) {
+        double t = Math.toRadians(20);
+        return -Math.sin(t) * p[0] + Math.cos(t) * p[1];
+    }
+
+    /**
+     * GD's losses on the ravine of the lessons from (-8, 3) by the closed form: the offsets u (along,
+     * eigenvalue 1/50) and v (across, eigenvalue 1) shrink by 1 - lr/50 and 1 - lr per step.
+     */
+    private static List<double[]> closedFormRavineLosses(double lr, int steps) {
+        double t = Math.toRadians(20);
+        double u = Math.cos(t) * -8 + Math.sin(t) * 3;
+        double v = -Math.sin(t) * -8 + Math.cos(t) * 3;
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k <= steps; k++) {
+            double uk = u * Math.pow(1 - lr / 50, k);
+            double vk = v * Math.pow(1 - lr, k);
+            out.add(new double[] {Double.NaN, Double.NaN, 0.5 * (uk * uk / 50 + vk * vk)});
+        }
+        return out;
+    }
+
+    /** The first step whose loss is below {@code threshold}. */
+    private static int stepsBelow(List<double[]> trajectory, double threshold) {
+        for (int k = 0; k < trajectory.size(); k++) {
+            if (trajectory.get(k)[2] < threshold) {
+                return k;
+            }
+        }
+        throw new AssertionError("never below " + threshold + " in " + (trajectory.size() - 1) + " steps");
     }
 
     private List<String[]> epochRows(String name) throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve(name).resolve("epochs.csv"));
         assertEquals("racer,label,epoch,step,train_loss,val_loss,train_accuracy,val_accuracy,lr,grad_norms", lines.get(0));
         // a quoted label may hold commas; no other field is quoted
-        return lines.subList(1, lines.size()).stream().map(l -> l.replaceAll("\"(?:[^\"]|\"\")*\"", "label")
+        return lines.subList(1, lines.size()).stream().map(l -> l.replaceAll(QUOTED, "label")
                 .split(",", -1)).toList();
     }
 
