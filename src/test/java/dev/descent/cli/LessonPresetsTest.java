@@ -39,10 +39,7 @@ class LessonPresetsTest {
 
     @Test
     void thereAreAtLeastTwentyLessonsEachWithTopicLessonAndSeedThatRun() throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(PRESETS)) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> files = presetFiles();
         assertTrue(files.size() >= 20, "presets: " + files.size());
         Set<String> topics = new TreeSet<>();
         for (Path file : files) {
@@ -60,6 +57,33 @@ class LessonPresetsTest {
             assertEquals(p.racers().size(), racers.size(), file.toString());
         }
         assertTrue(topics.size() >= 10, "topics: " + topics);
+    }
+
+    /**
+     * The app plays a preset at its {@code stepsPerSecond}: a surface preset for {@code steps}
+     * steps; a data-set preset steps every racer once per tick until its {@code epochs} are done,
+     * so the racer with the most steps per epoch (the smallest batch) sets the length.
+     */
+    @Test
+    void everyLessonEndsWithinAMinuteAtItsOwnSpeed() throws IOException {
+        for (Path file : presetFiles()) {
+            Preset p = PresetFiles.load(file);
+            long steps;
+            if (p.problem().isSurface()) {
+                assertTrue(p.steps() > 0, file + ": a surface lesson ends (steps > 0)");
+                steps = p.steps();
+            } else {
+                // steps per epoch of each racer, from a one-epoch run
+                Path out = dir.resolve("pace-" + file.getFileName());
+                CliRun.of("run", file.toString(), "--epochs", "1", "--backend", "cpu", "--out", out.toString()).assertOk();
+                List<String> lines = Files.readAllLines(out.resolve("epochs.csv"));
+                long perEpoch = lines.subList(1, lines.size()).stream()
+                        .mapToLong(l -> Long.parseLong(l.replaceAll(QUOTED, "label").split(",")[3])).max().orElseThrow();
+                steps = perEpoch * p.epochs();
+            }
+            double seconds = steps / p.stepsPerSecond();
+            assertTrue(seconds <= 60, file + ": " + steps + " steps at " + p.stepsPerSecond() + "/s take " + seconds + " s");
+        }
     }
 
     // Surface lessons
@@ -265,9 +289,14 @@ class LessonPresetsTest {
     }
 
     @Test
-    void zeroAndConstantInitialisationsStayNearChanceWhereRandomLearns() {
+    void zeroAndConstantInitialisationsStayNearChanceWhereRandomLearns() throws IOException {
         JsonNode r = network("zero-init");
         assertTrue(valAccuracy(r, 0) <= 0.6 && valAccuracy(r, 1) < 0.7 && valAccuracy(r, 2) > 0.95, accuracies(r));
+        for (int epoch : new int[] {1, 60}) {
+            for (double g : gradNorms("zero-init", 0, epoch)) {
+                assertEquals(0, g, "all-zero weights get no weight gradient, epoch " + epoch);
+            }
+        }
     }
 
     @Test
@@ -353,6 +382,12 @@ class LessonPresetsTest {
     }
 
     // Helpers
+
+    private static List<Path> presetFiles() throws IOException {
+        try (Stream<Path> list = Files.list(PRESETS)) {
+            return list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
 
     private JsonNode surface(String name) {
         return run(name);
