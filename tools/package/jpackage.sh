@@ -27,18 +27,21 @@ jpackage --type app-image "${common[@]}" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --dest "$dest"
 
-# the .deb from that image: /opt/descent, a desktop entry in the menu, and the run-time libraries
-# jpackage does not find by itself (JavaFX loads GTK 3 dynamically: STACK.md trap 8)
+# the .deb from that image: /opt/descent, a desktop entry in the menu (tools/package/linux/Descent.desktop,
+# jpackage's template plus keywords and the window class), and the run-time libraries jpackage
+# does not find by itself (JavaFX loads GTK 3 dynamically: STACK.md trap 8); then check it
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
   jpackage --type deb "${common[@]}" \
     --app-image "$dest/Descent" \
     --icon assets/descent.png \
     --linux-package-name descent \
-    --linux-menu-group "Education;Science" \
+    --linux-menu-group "Education;Science;" \
+    --resource-dir tools/package/linux \
     --linux-app-category science \
     --linux-shortcut \
     --linux-package-deps "libgtk-3-0, fontconfig" \
     --dest "$dest"
+  tools/package/check-deb.sh "$dest/descent_${version}-1_amd64.deb"
 else
   echo "dpkg-deb or fakeroot missing: skipped the .deb" >&2
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the app image under Xvfb, waits for its window, screenshots the screen and exits 0
 # only if a Descent window appeared. Needs Xvfb, xdotool or xwininfo, and ImageMagick's import.
-# Usage: tools/package/smoke.sh [APP_LAUNCHER] [SCREENSHOT.png]
+# Usage: tools/package/smoke.sh [APP_LAUNCHER] [SCREENSHOT.png]   (env SCREEN_NO: X display number, default random)
 #   default launcher: target/jpackage/Descent/bin/Descent; default screenshot: target/jpackage/smoke.png
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,7 +11,7 @@ timeout_s="${SMOKE_TIMEOUT:-90}"
 [[ -x "$app" ]] || { echo "error: $app is not an executable launcher; run ./mvnw -Papp package" >&2; exit 2; }
 command -v Xvfb >/dev/null || { echo "error: Xvfb is not installed" >&2; exit 2; }
 
-display=":$(( 90 + RANDOM % 400 ))"
+display=":${SCREEN_NO:-$(( 90 + RANDOM % 400 ))}"
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 home=$(mktemp -d)  # a fresh config folder: no restored session
