@@ -91,7 +91,10 @@ public final class InspectorText {
                     curvature.add(l.description());
                 }
                 double lr = trace.last("lr");
-                if (!(lr < l.limit()) && warning.isEmpty()) {
+                if (warning.isEmpty() && Math.abs(lr - l.limit()) <= AT_LIMIT * l.limit()) {
+                    warning = Optional.of("η = " + num(lr) + " is at the stability limit " + num(l.limit())
+                            + ": this racer bounces for ever and never settles");
+                } else if (!(lr < l.limit()) && warning.isEmpty()) {
                     warning = Optional.of("η = " + num(lr) + " is past the stability limit " + num(l.limit())
                             + ": this racer oscillates and diverges");
                 }
@@ -99,6 +102,12 @@ public final class InspectorText {
         }
         return new Content(t.label() + ":  " + spec(config), rule, numbers, curvature, warning);
     }
+
+    /**
+     * How close to a stability limit (relative) counts as on it: there the stiffest direction's
+     * factor per step is exactly -1, so the racer neither converges nor diverges.
+     */
+    private static final double AT_LIMIT = 1e-9;
 
     /** A long line breaks before its result, so the result stays in one piece. */
     private static String wrapped(StepFormulas.Line line) {

@@ -51,6 +51,15 @@ class InspectorTextTest {
     }
 
     @Test
+    void exactlyAtTwoOverLambdaMaxTheRacerBouncesInsteadOfDiverging() {
+        // f = x^2 + y^2, lr = 1: x <- x - 1*2x = -x, the racer flips between two points for ever
+        QuadraticAnalysis bowl = QuadraticAnalysis.ofHessian(2, 0, 2);
+        InspectorText.Content at = InspectorText.of(onBowl("sgd lr=1", 1), Optional.of(bowl));
+        assertEquals("η = 1 is at the stability limit 1: this racer bounces for ever and never settles",
+                at.warning().orElseThrow());
+    }
+
+    @Test
     void momentumMovesTheLimitToTwoPlusTwoBeta() {
         QuadraticAnalysis bowl = QuadraticAnalysis.ofHessian(2, 0, 2);
         InspectorText.Content c = InspectorText.of(onBowl("sgd lr=1.5 momentum=0.9", 1.5), Optional.of(bowl));
