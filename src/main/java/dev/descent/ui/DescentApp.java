@@ -60,6 +60,13 @@ public final class DescentApp extends Application {
         });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         stage.setTitle("Descent");
+        try (java.io.InputStream icon = DescentApp.class.getResourceAsStream("descent.png")) {
+            if (icon != null) { // packaged from assets/descent.png by the build
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        } catch (java.io.IOException e) {
+            // no icon: the window manager shows its default
+        }
         stage.setScene(scene);
         // without a window manager (Xvfb, kiosk) maximizing does nothing: fill the screen by hand
         stage.setX(bounds.getMinX());

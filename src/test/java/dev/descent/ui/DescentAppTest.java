@@ -56,8 +56,10 @@ class DescentAppTest {
     }
 
     @Test
-    void windowIsTitledDescent() {
+    void windowIsTitledDescentAndHasTheAppIcon() {
         assertEquals("Descent", stage.getTitle());
+        assertEquals(1, stage.getIcons().size(), "the window icon from assets/descent.png");
+        assertEquals(256, stage.getIcons().get(0).getWidth());
     }
 
     @Test
