@@ -62,7 +62,7 @@ public final class DescentApp extends Application {
         stage.setTitle("Descent");
         try (java.io.InputStream icon = DescentApp.class.getResourceAsStream("descent.png")) {
             if (icon != null) { // packaged from assets/descent.png by the build
-                stage.getIcons().add(new javafx.scene.image.Image(icon));
+                stage.getIcons().setAll(new javafx.scene.image.Image(icon));
             }
         } catch (java.io.IOException e) {
             // no icon: the window manager shows its default
