@@ -1,6 +1,5 @@
 package dev.descent.ui.map;
 
-import dev.descent.core.optim.StepTrace;
 import dev.descent.core.surface.CriticalPoint;
 import dev.descent.core.race.RacerSnapshot;
 import dev.descent.core.race.TraceSnapshot;
@@ -21,7 +20,6 @@ public final class MapRenderer {
     private static final Color ARROW_GRADIENT = Color.web("#ffffff");
     private static final Color ARROW_MOMENTUM = Color.web("#ff9f1c");
     private static final Color ARROW_STEP = Color.web("#ff4d4d");
-    private static final double ARROW_PIXELS = 70;
 
     private final HeatmapRenderer heatmap = new HeatmapRenderer();
     private final ContourRenderer contours = new ContourRenderer();
@@ -43,8 +41,9 @@ public final class MapRenderer {
     /** The layer that changes only with surface, window, size or scale: heatmap, contours, critical points. */
     public void drawBackground(GraphicsContext gc, MapPicture p, double width, double height, double resolution) {
         MapProjection proj = new MapProjection(p.window(), width, height);
-        heatmap.draw(gc, p.surface(), p.window(), width, height, p.logScale(), resolution);
-        contours.draw(gc, p.surface(), p.window(), proj, p.lineScale());
+        // sample what is shown: the requested window extended to the area's aspect ratio
+        heatmap.draw(gc, p.surface(), proj.visible(), width, height, p.logScale(), resolution);
+        contours.draw(gc, p.surface(), proj.visible(), proj, p.lineScale());
         drawCriticalPoints(gc, p, proj);
     }
 
@@ -214,40 +213,21 @@ public final class MapRenderer {
     }
 
     static void drawArrows(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {
-        StepTrace s = r.trace().lastStep();
-        if (s == null || r.diverged() || r.trace().isEmpty()) {
+        if (r.diverged() || r.trace().isEmpty()) {
             return;
         }
-        double headX = r.trace().last("x");
-        double headY = r.trace().last("y");
-        double[] g = s.gradient();
-        double[] v = s.firstMoment();
-        double[] d = s.delta();
-        double longest = Math.max(norm(g), Math.max(v == null ? 0 : norm(v) * s.learningRate(), 0));
-        double hx = proj.px(headX);
-        double hy = proj.py(headY);
-        // arrows point in pixel space (y down); directions: -g, -v (the way momentum pushes), delta
-        arrow(gc, hx, hy, -g[0], g[1], 1, ARROW_GRADIENT, "-grad", scale);
-        if (v != null && longest > 0) {
-            arrow(gc, hx, hy, -v[0], v[1], norm(v) / Math.max(norm(v), norm(g)), ARROW_MOMENTUM, "-momentum", scale);
-        }
-        double dx = proj.px(headX + d[0]) - proj.px(headX);
-        double dy = proj.py(headY + d[1]) - proj.py(headY);
-        double len = Math.hypot(dx, dy);
-        if (len > 0) {
-            double show = Math.min(len, ARROW_PIXELS * 1.5) / len;
-            arrowPixels(gc, hx, hy, dx * show, dy * show, ARROW_STEP, "step", scale);
+        for (HeadArrows.Arrow a : HeadArrows.of(r.trace().lastStep(), r.trace().last("x"), r.trace().last("y"),
+                proj, scale)) {
+            arrowPixels(gc, a.x(), a.y(), a.dx(), a.dy(), arrowColour(a.kind()), a.kind().label, scale);
         }
     }
 
-    private static void arrow(GraphicsContext gc, double x, double y, double ux, double uy, double fraction,
-                       Color colour, String text, double scale) {
-        double n = Math.hypot(ux, uy);
-        if (!(n > 0) || !Double.isFinite(n)) {
-            return;
-        }
-        double len = ARROW_PIXELS * scale * Math.max(0.25, Math.min(1, fraction));
-        arrowPixels(gc, x, y, ux / n * len, uy / n * len, colour, text, scale);
+    static Color arrowColour(HeadArrows.Kind kind) {
+        return switch (kind) {
+            case GRADIENT -> ARROW_GRADIENT;
+            case MOMENTUM -> ARROW_MOMENTUM;
+            case STEP -> ARROW_STEP;
+        };
     }
 
     private static void arrowPixels(GraphicsContext gc, double x, double y, double dx, double dy, Color colour,
@@ -282,9 +262,5 @@ public final class MapRenderer {
         gc.strokeText(text, x, y);
         gc.setFill(colour);
         gc.fillText(text, x, y);
-    }
-
-    private static double norm(double[] v) {
-        return Math.hypot(v[0], v[1]);
     }
 }
