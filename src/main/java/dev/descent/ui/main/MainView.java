@@ -232,7 +232,7 @@ public final class MainView extends BorderPane {
                 closeFpsLog();
             }
         }
-        map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
+        map.redraw(f, () -> selectedIndex(f), curves.cursorStep(), now);
         mapTabs.redraw(f, now);
         // curves move slowly on screen: while racing, 8 redraws a second are enough. A full
         // redraw of twelve noisy 10,000-step curves costs the software renderer about two
