@@ -12,6 +12,7 @@ import javafx.geometry.Dimension2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -73,7 +74,7 @@ public final class FigureRenderer {
         if (o.kind().hasCurves()) {
             gc.save();
             gc.translate(x, y);
-            curves.draw(gc, f.frame(), CURVES_W, blockHeight(f, o), o.logY(), -1, PlotStyle.light(1));
+            curves.draw(gc, f.frame(), CURVES_W, blockHeight(f, o), o.logY(), PlotStyle.light(1), false);
             gc.restore();
         }
         legend(gc, f, PAD, PAD + TITLE_H + blockHeight(f, o) + 8, contentWidth(o));
@@ -196,11 +197,19 @@ public final class FigureRenderer {
             double x = x0 + (i % columns) * entry;
             double y = y0 + (i / columns) * LEGEND_ROW + LEGEND_ROW / 2;
             Color c = Color.web(r.colour());
+            // a thin dark edge under the swatch, so a light colour still shows on white paper
+            gc.setLineCap(StrokeLineCap.ROUND);
+            gc.setStroke(INK);
+            gc.setLineWidth(4.6);
+            gc.strokeLine(x, y, x + SWATCH, y);
             gc.setStroke(c);
             gc.setLineWidth(3);
             gc.strokeLine(x, y, x + SWATCH, y);
             gc.setFill(c);
             gc.fillOval(x + SWATCH / 2 - 4, y - 4, 8, 8);
+            gc.setStroke(INK);
+            gc.setLineWidth(0.8);
+            gc.strokeOval(x + SWATCH / 2 - 4, y - 4, 8, 8);
             gc.setFill(r.diverged() ? Color.web("#cf222e") : INK);
             gc.fillText(legendText(r), x + SWATCH + 8, y);
         }
