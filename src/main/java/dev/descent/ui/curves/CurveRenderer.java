@@ -133,10 +133,19 @@ public final class CurveRenderer {
         return key == null ? Double.NaN : lossValue(r.trace().value(LOSS, i), key.logY(), key.floor());
     }
 
-    /** Draws everything afresh into {@code gc} over {@code width x height}. */
+    /**
+     * Draws everything afresh into {@code gc} over {@code width x height}, the step axis ending
+     * at the last step (a figure; the live view's {@link #update} ends it at a 1-2-5 value).
+     */
     public void draw(GraphicsContext gc, RaceSnapshot frame, double width, double height, boolean logY,
                      PlotStyle style, boolean legend) {
-        drawAll(gc, frame, width, height, logY, style, legend, null, null);
+        drawAll(gc, frame, width, height, logY, style, legend, null, null, Math.max(10, steps(frame)));
+        key = null;
+    }
+
+    /** The next {@link #update} redraws everything. */
+    public void invalidate() {
+        key = null;
     }
 
     /**
@@ -151,7 +160,7 @@ public final class CurveRenderer {
         if (key == null || key.width() != width || key.height() != height || key.logY() != logY
                 || !key.style().equals(style) || key.legend() != legend || !key.racers().equals(identities(racers))
                 || key.xMax() != xMax(frame) || tracks.size() != racers.size()) {
-            drawAll(gc, frame, width, height, logY, style, legend, null, null);
+            drawAll(gc, frame, width, height, logY, style, legend, null, null, xMax(frame));
             return true;
         }
         // where each racer's new points start, and the ranges with them
@@ -161,7 +170,7 @@ public final class CurveRenderer {
             TraceSnapshot t = racers.get(k).trace();
             resume[k] = resumeAt(tr, t);
             if (resume[k] < 0) {
-                drawAll(gc, frame, width, height, logY, style, legend, null, null);
+                drawAll(gc, frame, width, height, logY, style, legend, null, null, xMax(frame));
                 return true;
             }
             tr.stats.scan(t, resume[k], t.size());
@@ -169,7 +178,7 @@ public final class CurveRenderer {
         Ranges now = ranges(racers, logY);
         if (now.floor() != key.floor() || now.lrLog() != key.lrLog()
                 || !loss.range().contains(now.lossLo(), now.lossHi()) || !lr.range().contains(now.lrLo(), now.lrHi())) {
-            drawAll(gc, frame, width, height, logY, style, legend, loss.range(), lr.range());
+            drawAll(gc, frame, width, height, logY, style, legend, loss.range(), lr.range(), xMax(frame));
             return true;
         }
         for (int k = 0; k < racers.size(); k++) {
@@ -261,7 +270,7 @@ public final class CurveRenderer {
     }
 
     private void drawAll(GraphicsContext gc, RaceSnapshot frame, double width, double height, boolean logY,
-                         PlotStyle style, boolean legend, AxisRange lossHint, AxisRange lrHint) {
+                         PlotStyle style, boolean legend, AxisRange lossHint, AxisRange lrHint, long xMax) {
         List<RacerSnapshot> racers = frame.racers();
         while (tracks.size() > racers.size()) {
             tracks.remove(tracks.size() - 1);
@@ -276,7 +285,6 @@ public final class CurveRenderer {
             tr.ink = ink(racers.get(k).colour(), style);
         }
         Ranges r = ranges(racers, logY);
-        long xMax = xMax(frame);
         key = new Key(width, height, logY, style, legend, identities(racers), xMax, r.lrLog(), r.floor());
         gc.setFill(style.background());
         gc.fillRect(0, 0, width, height);
@@ -314,11 +322,15 @@ public final class CurveRenderer {
     }
 
     private static long xMax(RaceSnapshot frame) {
+        return Ticks.niceMax(steps(frame), 10);
+    }
+
+    private static long steps(RaceSnapshot frame) {
         long steps = 0;
         for (RacerSnapshot t : frame.racers()) {
             steps = Math.max(steps, t.stepsRun());
         }
-        return Ticks.niceMax(steps, 10);
+        return steps;
     }
 
     private static List<String> identities(List<RacerSnapshot> racers) {

@@ -106,10 +106,9 @@ public final class CurvesView extends Pane {
             return;
         }
         if (dirty) {
-            renderer.draw(canvas.getGraphicsContext2D(), frame, w, h, logY, style, true);
-        } else {
-            renderer.update(canvas.getGraphicsContext2D(), frame, w, h, logY, style, true);
+            renderer.invalidate();
         }
+        renderer.update(canvas.getGraphicsContext2D(), frame, w, h, logY, style, true);
         drawn = frame;
         dirty = false;
         updateCursor();

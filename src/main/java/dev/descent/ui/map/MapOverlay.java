@@ -80,9 +80,14 @@ final class MapOverlay extends Pane {
         }
     }
 
-    /** A text on a translucent dark box: readable on any part of the heatmap, cheaper than a stroked halo. */
+    /**
+     * A text on a translucent dark box: readable on any part of the heatmap, cheaper than a
+     * stroked halo. A racer's tag has light text and a bar of the racer's colour at its left
+     * (a dark racer colour would not read on the box).
+     */
     static final class Tag extends Group {
         private final Rectangle box = new Rectangle();
+        private final Rectangle bar = new Rectangle();
         private final Text text = new Text();
         private String shown = "";
         private double fontSize = -1;
@@ -92,12 +97,16 @@ final class MapOverlay extends Pane {
             box.setArcWidth(6);
             box.setArcHeight(6);
             text.setTextOrigin(VPos.CENTER);
-            getChildren().addAll(box, text);
+            getChildren().addAll(box, bar, text);
             setVisible(false);
         }
 
-        /** Shows {@code s} with its left edge at x, centred on y. */
-        void show(String s, double x, double y, Color colour, double scale) {
+        /**
+         * Shows {@code s} with its left edge at x, centred on y.
+         *
+         * @param swatch the racer's colour for the bar, or null for none (then the text takes {@code colour})
+         */
+        void show(String s, double x, double y, Color colour, Color swatch, double scale) {
             if (!s.equals(shown) || fontSize != 12 * scale) {
                 shown = s;
                 fontSize = 12 * scale;
@@ -109,8 +118,18 @@ final class MapOverlay extends Pane {
                 box.setY(-h / 2 - scale);
                 box.setWidth(w + 6 * scale);
                 box.setHeight(h + 2 * scale);
+                bar.setX(-3 * scale);
+                bar.setY(-h / 2 - scale);
+                bar.setWidth(3 * scale);
+                bar.setHeight(h + 2 * scale);
             }
-            text.setFill(colour);
+            bar.setVisible(swatch != null);
+            if (swatch != null) {
+                bar.setFill(swatch);
+            }
+            text.setX(swatch != null ? 3 * scale : 0);
+            box.setWidth(text.getLayoutBounds().getWidth() + (swatch != null ? 9 : 6) * scale);
+            text.setFill(swatch != null ? MapRenderer.TAG_TEXT : colour);
             setLayoutX(x);
             setLayoutY(y);
             setVisible(true);
@@ -178,10 +197,10 @@ final class MapOverlay extends Pane {
                 cross(crossB, hx - rad, hy + rad, hx + rad, hy - rad, scale);
                 String text = r.label() + ": diverged at step " + r.divergedAt();
                 // the head of a diverged racer is usually far outside: keep its label on the map
-                tag.show(text, 0, 0, colour, scale);
-                double lx = Math.max(4, Math.min(proj.width() - tag.width() - 4, hx + rad + 3));
+                tag.show(text, 0, 0, colour, colour, scale);
+                double lx = Math.max(4, Math.min(proj.width() - tag.width() - 10 * scale, hx + rad + 3));
                 double ly = Math.max(10 * scale, Math.min(proj.height() - 10 * scale, hy));
-                tag.show(text, lx, ly, colour, scale);
+                tag.show(text, lx, ly, colour, colour, scale);
             } else {
                 hide(crossA, crossB, tag);
                 head.setCenterX(hx);
@@ -301,9 +320,9 @@ final class MapOverlay extends Pane {
             pts.setAll(tri[0], tri[1], tri[2], tri[3], tri[4], tri[5]);
             head.setVisible(true);
             String text = kind.label;
-            tag.show(text, 0, 0, MapRenderer.arrowColour(kind), scale);
+            tag.show(text, 0, 0, MapRenderer.arrowColour(kind), null, scale);
             double lx = ex + (a.dx() >= 0 ? 8 * scale : -8 * scale - tag.width());
-            tag.show(text, lx, ey, MapRenderer.arrowColour(kind), scale);
+            tag.show(text, lx, ey, MapRenderer.arrowColour(kind), null, scale);
         }
     }
 

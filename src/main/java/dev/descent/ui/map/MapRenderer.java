@@ -26,6 +26,7 @@ public final class MapRenderer {
     private final ContourRenderer contours = new ContourRenderer();
     /** The box under map labels (instead of a stroked halo, which costs the software renderer much more). */
     static final Color TAG_BOX = Color.rgb(0, 0, 0, 0.6);
+    static final Color TAG_TEXT = Color.rgb(245, 245, 245);
     static final Color ARROW_OUTLINE = Color.rgb(0, 0, 0, 0.6);
     static final double HEAD_RADIUS = 5;
     static final double HEAD_OUTLINE = 1.5;
@@ -202,9 +203,9 @@ public final class MapRenderer {
             gc.strokeLine(hx - rad, hy + rad, hx + rad, hy - rad);
             String text = r.label() + ": diverged at step " + r.divergedAt();
             // the head of a diverged racer is usually far outside: keep its label on the map
-            double lx = Math.max(4, Math.min(proj.width() - textWidth(text, scale) - 4, hx + rad + 3));
+            double lx = Math.max(4, Math.min(proj.width() - textWidth(text, scale) - 10 * scale, hx + rad + 3));
             double ly = Math.max(10 * scale, Math.min(proj.height() - 10 * scale, hy));
-            label(gc, text, lx, ly, colour, scale);
+            label(gc, text, lx, ly, colour, colour, scale);
         } else {
             gc.setFill(colour);
             gc.fillOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
@@ -289,7 +290,7 @@ public final class MapRenderer {
         double[] tri = arrowHead(ex, ey, dx, dy, scale);
         gc.fillPolygon(new double[] {tri[0], tri[2], tri[4]}, new double[] {tri[1], tri[3], tri[5]}, 3);
         double w = textWidth(text, scale);
-        label(gc, text, dx >= 0 ? ex + 8 * scale : ex - 8 * scale - w, ey, colour, scale);
+        label(gc, text, dx >= 0 ? ex + 8 * scale : ex - 8 * scale - w, ey, colour, null, scale);
     }
 
     /** The arrow head's corners (x0, y0, x1, y1, x2, y2) at the tip (ex, ey) of an arrow along (dx, dy). */
@@ -307,18 +308,27 @@ public final class MapRenderer {
         return t.getLayoutBounds().getWidth();
     }
 
-    /** Text on a translucent dark box, left edge at x, centred on y (the overlay's {@link MapOverlay.Tag}). */
-    private static void label(GraphicsContext gc, String text, double x, double y, Color colour, double scale) {
+    /**
+     * Text on a translucent dark box, left edge at x, centred on y (the overlay's
+     * {@link MapOverlay.Tag}); with a {@code swatch}, light text after a bar of that colour.
+     */
+    private static void label(GraphicsContext gc, String text, double x, double y, Color colour, Color swatch,
+                              double scale) {
         Text t = new Text(text);
         t.setFont(Font.font(12 * scale));
         double w = t.getLayoutBounds().getWidth();
         double h = t.getLayoutBounds().getHeight();
+        double indent = swatch != null ? 6 * scale : 0;
         gc.setFill(TAG_BOX);
-        gc.fillRoundRect(x - 3 * scale, y - h / 2 - scale, w + 6 * scale, h + 2 * scale, 6, 6);
+        gc.fillRoundRect(x - 3 * scale, y - h / 2 - scale, w + indent + 6 * scale, h + 2 * scale, 6, 6);
+        if (swatch != null) {
+            gc.setFill(swatch);
+            gc.fillRect(x - 3 * scale, y - h / 2 - scale, 3 * scale, h + 2 * scale);
+        }
         gc.setFont(t.getFont());
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setFill(colour);
-        gc.fillText(text, x, y);
+        gc.setFill(swatch != null ? TAG_TEXT : colour);
+        gc.fillText(text, x + indent, y);
     }
 }
