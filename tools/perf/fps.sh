@@ -2,7 +2,8 @@
 # Measures the app's frame rate: starts Descent under Xvfb at 1920x1080 with software
 # rendering and the twelve-racers preset, presses Play, waits until the trails pass
 # 10,000 steps, then reads the app's own frame-rate log (-Ddescent.fpsLog) for SECONDS
-# seconds and prints the median, with the load average and a screenshot of the screen.
+# seconds and prints the median frame rate and the median of each second's 95th-percentile
+# frame time, with the load average (before and after) and a screenshot of the screen.
 #
 # usage: tools/perf/fps.sh [OUT_DIR]
 #   environment: SECONDS_MEASURED (20), NICE (nice increment for the app, e.g. -10; default none),
@@ -62,6 +63,7 @@ for attempt in 1 2 3; do
 done
 
 for _ in $(seq 600); do [ "$(steps)" -ge "$STEPS_BEFORE" ] && break; sleep 0.5; done
+LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
 [ "$(steps)" -ge "$STEPS_BEFORE" ] || { echo "error: the race did not reach $STEPS_BEFORE steps" >&2; exit 1; }
 # CPU time (clock ticks) of the threads that draw: the JavaFX application thread records the
 # canvas commands, the QuantumRenderer thread rasterises and composites. Per frame, this is our
@@ -86,8 +88,10 @@ RENDER1=$(thread_ticks "$JAVA_PID" "QuantumRenderer")
 LOAD=$(uptime | sed 's/.*load average: //')
 import -window root "$OUT/screen.png"
 tail -n +"$((FROM + 1))" "$LOG" >"$OUT/measured.log"
-MEDIAN=$(awk '{print $2}' "$OUT/measured.log" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}')
-echo "median fps $MEDIAN over $(wc -l <"$OUT/measured.log") s after step $STEPS_BEFORE (steps $(head -n 1 "$OUT/measured.log" | awk '{print $3}')-$(steps)); nice ${NICE:-0}; load average $LOAD"
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+MEDIAN=$(awk '{print $2}' "$OUT/measured.log" | median)
+P95=$(awk 'NF >= 4 {print $4}' "$OUT/measured.log" | median)
+echo "median fps $MEDIAN, median p95 frame time ${P95:-?} ms over $(wc -l <"$OUT/measured.log") s after step $STEPS_BEFORE (steps $(head -n 1 "$OUT/measured.log" | awk '{print $3}')-$(steps)); nice ${NICE:-0}; load average before $LOAD_BEFORE, after $LOAD"
 echo "per second: $(awk '{printf "%s ", $2}' "$OUT/measured.log")"
 FRAMES=$(awk '{s += $2} END {printf "%d", s}' "$OUT/measured.log")
 awk -v fx=$((FX1 - FX0)) -v render=$((RENDER1 - RENDER0)) -v hz="$TICKS" -v frames="$FRAMES" 'BEGIN {

@@ -2,86 +2,343 @@ package dev.descent.ui.curves;
 
 import dev.descent.core.race.RaceSnapshot;
 import dev.descent.core.race.RacerSnapshot;
+import dev.descent.core.race.SurfaceRacer;
+import dev.descent.core.race.TraceSnapshot;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleBiFunction;
 
 /**
  * Draws the loss curve of every racer (linear or log y) and, under it, the learning-rate
- * curve, with a shared step cursor and a cross where a racer diverged. Plain data in,
- * pixels out: the export reuses it offscreen.
+ * curve (on a log axis when the rates span more than {@value #LOG_LR_DECADES} decades), with
+ * an optional legend on top and a cross where a racer diverged. Plain data in, pixels out: the
+ * export draws a figure with {@link #draw}; the app keeps its canvas and calls {@link #update},
+ * which strokes only the columns added since the last call and redraws everything only when an
+ * axis or the legend changes: the step axis ends at the next 1-2-5 value, a y range grows only
+ * when a value escapes it ({@link AxisRange}), and each racer's curves are built point by point
+ * ({@link M4Track}), tracking their ranges as they go.
  */
 public final class CurveRenderer {
+    static final double LOG_LR_DECADES = 1.5;
     private static final double LEFT = 62;
     private static final double RIGHT = 14;
     private static final double TOP = 22;
     private static final double GAP = 34;
     private static final double BOTTOM = 30;
-    /** Column indices of SurfaceRacer.COLUMNS ("x", "y", "loss", "grad_norm", "lr"). */
-    private static final int LOSS = dev.descent.core.race.SurfaceRacer.COLUMNS.indexOf("loss");
-    private static final int LR = dev.descent.core.race.SurfaceRacer.COLUMNS.indexOf("lr");
+    private static final double LEGEND_ROW = 17;
+    private static final double SWATCH = 18;
+    /** Log-axis ticks at least this many pixels apart. */
+    private static final double TICK_PIXELS = 30;
+    private static final int LOSS = SurfaceRacer.COLUMNS.indexOf("loss");
+    private static final int LR = SurfaceRacer.COLUMNS.indexOf("lr");
+    private static final Color DIVERGED = Color.web("#cf222e");
 
-    private double[] xs = new double[0];
-    private double[] ys = new double[0];
+    /** What a full drawing was made for; any change redraws everything. */
+    private record Key(double width, double height, boolean logY, PlotStyle style, boolean legend,
+                       List<String> racers, long xMax, boolean lrLog, double floor) {
+    }
+
+    private Key key;
+    private PlotArea loss;
+    private PlotArea lr;
+    private final List<Track> tracks = new ArrayList<>();
+    private final double[] openX = new double[5];
+    private final double[] openY = new double[5];
+    private double[] pieceX = new double[64];
+    private double[] pieceY = new double[64];
+
+    /** One racer's two curves as drawn, and the ranges of what was fed. */
+    private static final class Track {
+        final M4Track loss = new M4Track();
+        final M4Track lr = new M4Track();
+        int used;
+        long lastStep;
+        double lastLoss;
+        int lossStroked;
+        int lrStroked;
+        /** The newest step the drawing reaches (-1 for none). */
+        long drawnNewest = -1;
+        final Stats stats = new Stats();
+        Color ink;
+
+        void clear() {
+            loss.clear();
+            lr.clear();
+            used = 0;
+            lossStroked = 0;
+            lrStroked = 0;
+            drawnNewest = -1;
+            stats.clear();
+        }
+    }
+
+    /** Minimum and maximum of a racer's values, in data units, grown point by point. */
+    private static final class Stats {
+        double rawLossMin;
+        double lossMin;
+        double lossMax;
+        double lrMin;
+        double lrMax;
+        double lrPositiveMin;
+
+        void clear() {
+            rawLossMin = Double.POSITIVE_INFINITY;
+            lossMin = Double.POSITIVE_INFINITY;
+            lossMax = Double.NEGATIVE_INFINITY;
+            lrMin = Double.POSITIVE_INFINITY;
+            lrMax = Double.NEGATIVE_INFINITY;
+            lrPositiveMin = Double.POSITIVE_INFINITY;
+        }
+
+        void scan(TraceSnapshot t, int from, int to) {
+            for (int i = from; i < to; i++) {
+                double l = t.value(LOSS, i);
+                if (Double.isFinite(l)) {
+                    rawLossMin = Math.min(rawLossMin, l);
+                    lossMin = Math.min(lossMin, l);
+                    lossMax = Math.max(lossMax, l);
+                }
+                double r = t.value(LR, i);
+                if (Double.isFinite(r)) {
+                    lrMin = Math.min(lrMin, r);
+                    lrMax = Math.max(lrMax, r);
+                    if (r > 0) {
+                        lrPositiveMin = Math.min(lrPositiveMin, r);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The loss panel of the last drawing (null before the first). */
+    public PlotArea lossArea() {
+        return loss;
+    }
+
+    /** The learning-rate panel of the last drawing (null before the first). */
+    public PlotArea lrArea() {
+        return lr;
+    }
+
+    /** Racer {@code r}'s loss at point {@code i} as the loss panel plots it (log10 of it on a log axis), NaN when not shown. */
+    public double lossPlotValue(RacerSnapshot r, int i) {
+        return key == null ? Double.NaN : lossValue(r.trace().value(LOSS, i), key.logY(), key.floor());
+    }
 
     /**
-     * @param cursorStep the step under the shared cursor, -1 for none
+     * Draws everything afresh into {@code gc} over {@code width x height}, the step axis ending
+     * at the last step (a figure; the live view's {@link #update} ends it at a 1-2-5 value).
      */
     public void draw(GraphicsContext gc, RaceSnapshot frame, double width, double height, boolean logY,
-                     int cursorStep, PlotStyle style) {
+                     PlotStyle style, boolean legend) {
+        drawAll(gc, frame, width, height, logY, style, legend, null, null, Math.max(10, steps(frame)));
+        key = null;
+    }
+
+    /** The next {@link #update} redraws everything. */
+    public void invalidate() {
+        key = null;
+    }
+
+    /**
+     * Brings a canvas that holds this renderer's last drawing up to {@code frame}: strokes only
+     * what is new, or redraws everything when the size, style, racers, an axis or a range changed.
+     *
+     * @return true when it redrew everything
+     */
+    public boolean update(GraphicsContext gc, RaceSnapshot frame, double width, double height, boolean logY,
+                          PlotStyle style, boolean legend) {
+        List<RacerSnapshot> racers = frame.racers();
+        if (key == null || key.width() != width || key.height() != height || key.logY() != logY
+                || !key.style().equals(style) || key.legend() != legend || !key.racers().equals(identities(racers))
+                || key.xMax() != xMax(frame) || tracks.size() != racers.size()) {
+            drawAll(gc, frame, width, height, logY, style, legend, null, null, xMax(frame));
+            return true;
+        }
+        // where each racer's new points start, and the ranges with them
+        int[] resume = new int[racers.size()];
+        for (int k = 0; k < racers.size(); k++) {
+            Track tr = tracks.get(k);
+            TraceSnapshot t = racers.get(k).trace();
+            resume[k] = resumeAt(tr, t);
+            if (resume[k] < 0) {
+                drawAll(gc, frame, width, height, logY, style, legend, null, null, xMax(frame));
+                return true;
+            }
+            tr.stats.scan(t, resume[k], t.size());
+        }
+        Ranges now = ranges(racers, logY);
+        if (now.floor() != key.floor() || now.lrLog() != key.lrLog()
+                || !loss.range().contains(now.lossLo(), now.lossHi()) || !lr.range().contains(now.lrLo(), now.lrHi())) {
+            drawAll(gc, frame, width, height, logY, style, legend, loss.range(), lr.range(), xMax(frame));
+            return true;
+        }
+        for (int k = 0; k < racers.size(); k++) {
+            Track tr = tracks.get(k);
+            TraceSnapshot t = racers.get(k).trace();
+            int kept = Math.max(0, t.size() - 1);
+            if (tr.used == kept && t.lastStepNumber() == tr.drawnNewest) {
+                continue;
+            }
+            feed(tr, t, resume[k], kept);
+            strokeNew(gc, tr, t, style);
+        }
+        return false;
+    }
+
+    /** Index of the first point not yet fed for this racer, or -1 when the trace no longer continues the drawn one. */
+    private static int resumeAt(Track tr, TraceSnapshot t) {
+        if (tr.used == 0) {
+            return 0;
+        }
+        int i = tr.used - 1;
+        if (i < t.size() && t.step(i) == tr.lastStep && sameValue(t.value(LOSS, i), tr.lastLoss)) {
+            return tr.used;
+        }
+        // thinning dropped points: find the last fed one by its step
+        int lo = 0;
+        int hi = t.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long s = t.step(mid);
+            if (s == tr.lastStep) {
+                if (sameValue(t.value(LOSS, mid), tr.lastLoss)) {
+                    tr.used = mid + 1;
+                    return mid + 1;
+                }
+                return -1;
+            }
+            if (s < tr.lastStep) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameValue(double a, double b) {
+        return a == b || Double.isNaN(a) && Double.isNaN(b);
+    }
+
+    private record Ranges(double lossLo, double lossHi, double lrLo, double lrHi, boolean lrLog, double floor) {
+    }
+
+    /** The data ranges in plot units over the racers' tracked stats (loss: the fine racers, when any is). */
+    private Ranges ranges(List<RacerSnapshot> racers, boolean logY) {
+        boolean anyFine = racers.stream().anyMatch(r -> !r.diverged());
+        double rawMin = Double.POSITIVE_INFINITY;
+        double lrPosMin = Double.POSITIVE_INFINITY;
+        double lrMin = Double.POSITIVE_INFINITY;
+        double lrMax = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < racers.size(); k++) {
+            Stats s = tracks.get(k).stats;
+            if (!anyFine || !racers.get(k).diverged()) {
+                rawMin = Math.min(rawMin, s.rawLossMin);
+            }
+            lrPosMin = Math.min(lrPosMin, s.lrPositiveMin);
+            lrMin = Math.min(lrMin, s.lrMin);
+            lrMax = Math.max(lrMax, s.lrMax);
+        }
+        double floor = logY && rawMin <= 0 ? rawMin : 0;
+        boolean lrLog = lrMax > 0 && lrPosMin < Double.POSITIVE_INFINITY
+                && Math.log10(lrMax / lrPosMin) > LOG_LR_DECADES;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < racers.size(); k++) {
+            if (anyFine && racers.get(k).diverged()) {
+                continue;
+            }
+            Stats s = tracks.get(k).stats;
+            if (s.lossMin <= s.lossMax) {
+                // the transforms are increasing: the range's ends are the ends' images
+                lo = Math.min(lo, lossValue(s.lossMin, logY, floor));
+                hi = Math.max(hi, lossValue(s.lossMax, logY, floor));
+            }
+        }
+        double rLo = lrLog ? Math.log10(lrPosMin) : lrMin;
+        double rHi = lrLog ? Math.log10(lrMax) : lrMax;
+        return new Ranges(lo, hi, rLo, rHi, lrLog, floor);
+    }
+
+    private void drawAll(GraphicsContext gc, RaceSnapshot frame, double width, double height, boolean logY,
+                         PlotStyle style, boolean legend, AxisRange lossHint, AxisRange lrHint, long xMax) {
+        List<RacerSnapshot> racers = frame.racers();
+        while (tracks.size() > racers.size()) {
+            tracks.remove(tracks.size() - 1);
+        }
+        while (tracks.size() < racers.size()) {
+            tracks.add(new Track());
+        }
+        for (int k = 0; k < racers.size(); k++) {
+            Track tr = tracks.get(k);
+            tr.clear();
+            tr.stats.scan(racers.get(k).trace(), 0, racers.get(k).trace().size());
+            tr.ink = ink(racers.get(k).colour(), style);
+        }
+        Ranges r = ranges(racers, logY);
+        key = new Key(width, height, logY, style, legend, identities(racers), xMax, r.lrLog(), r.floor());
         gc.setFill(style.background());
         gc.fillRect(0, 0, width, height);
         double s = style.scale();
+        double legendH = legend ? legendHeight(racers, width - LEFT * s - RIGHT * s, style) : 0;
+        double top = legendH + TOP * s;
         double plotW = width - LEFT * s - RIGHT * s;
-        double lossH = (height - TOP * s - GAP * s - BOTTOM * s) * 0.68;
-        double lrH = (height - TOP * s - GAP * s - BOTTOM * s) - lossH;
+        double lossH = (height - top - GAP * s - BOTTOM * s) * 0.68;
+        double lrH = (height - top - GAP * s - BOTTOM * s) - lossH;
+        AxisRange lossRange = lossHint != null ? lossHint.widenedFor(r.lossLo(), r.lossHi())
+                : AxisRange.fit(r.lossLo(), r.lossHi());
+        AxisRange lrRange = lrHint != null ? lrHint.widenedFor(r.lrLo(), r.lrHi()) : AxisRange.fit(r.lrLo(), r.lrHi());
+        loss = new PlotArea(LEFT * s, top, plotW, lossH, xMax, lossRange, logY);
+        lr = new PlotArea(LEFT * s, top + lossH + GAP * s, plotW, lrH, xMax, lrRange, r.lrLog());
         if (plotW < 20 || lossH < 20) {
             return;
         }
-        long maxStep = maxStep(frame);
-        Panel loss = new Panel(LEFT * s, TOP * s, plotW, lossH, maxStep);
-        Panel lr = new Panel(LEFT * s, TOP * s + lossH + GAP * s, plotW, lrH, maxStep);
-        boolean shifted = logY && frame.racers().stream().anyMatch(t -> min(t, false) <= 0);
-        double floor = shifted ? frame.racers().stream().mapToDouble(t -> min(t, false)).min().orElse(0) : 0;
-        String lossTitle = logY ? (shifted ? "log10(loss - min)" : "log10(loss)") : "loss";
-        ToDoubleBiFunction<RacerSnapshot, Integer> lossAt = (t, i) -> lossValue(t.trace().value(LOSS, i), logY, floor);
-        ToDoubleBiFunction<RacerSnapshot, Integer> lrAt = (t, i) -> t.trace().value(LR, i);
-        range(loss, frame.racers(), lossAt, true);
-        range(lr, frame.racers(), lrAt, false);
+        if (legend) {
+            legend(gc, racers, LEFT * s, 4 * s, plotW, style);
+        }
+        String lossTitle = logY ? (r.floor() != 0 ? "loss - min (log scale)" : "loss (log scale)") : "loss";
         axes(gc, loss, lossTitle, false, style);
-        axes(gc, lr, "learning rate", true, style);
-        for (RacerSnapshot t : frame.racers()) {
-            curve(gc, loss, t, lossAt, style);
-            curve(gc, lr, t, lrAt, style);
+        axes(gc, lr, r.lrLog() ? "learning rate (log scale)" : "learning rate", true, style);
+        for (int k = 0; k < racers.size(); k++) {
+            Track tr = tracks.get(k);
+            TraceSnapshot t = racers.get(k).trace();
+            feed(tr, t, 0, Math.max(0, t.size() - 1));
+            strokeNew(gc, tr, t, style);
+        }
+        for (RacerSnapshot t : racers) {
             if (t.diverged()) {
-                divergence(gc, loss, t, lossAt, style);
+                divergence(gc, t, style);
             }
         }
-        if (cursorStep >= 0) {
-            cursor(gc, loss, lr, cursorStep, frame, lossAt, style);
-        }
     }
 
-    /** The step under pixel column {@code px}, -1 outside the plots. */
-    public static int stepAt(double px, double width, RaceSnapshot frame, double scale) {
-        double plotW = width - LEFT * scale - RIGHT * scale;
-        long maxStep = maxStep(frame);
-        double f = (px - LEFT * scale) / plotW;
-        return f < 0 || f > 1 ? -1 : (int) Math.round(f * maxStep);
+    private static long xMax(RaceSnapshot frame) {
+        return Ticks.niceMax(steps(frame), 10);
     }
 
-    private static long maxStep(RaceSnapshot frame) {
-        long maxStep = 10;
+    private static long steps(RaceSnapshot frame) {
+        long steps = 0;
         for (RacerSnapshot t : frame.racers()) {
-            maxStep = Math.max(maxStep, t.stepsRun());
+            steps = Math.max(steps, t.stepsRun());
         }
-        return maxStep;
+        return steps;
+    }
+
+    private static List<String> identities(List<RacerSnapshot> racers) {
+        List<String> out = new ArrayList<>(racers.size());
+        for (RacerSnapshot r : racers) {
+            out.add(r.label() + "\u0000" + r.colour() + "\u0000" + r.divergedAt());
+        }
+        return out;
     }
 
     private static double lossValue(double v, boolean logY, double floor) {
@@ -92,50 +349,91 @@ public final class CurveRenderer {
         return Math.log10(Math.max(shifted, 1e-300) + (floor != 0 ? 1e-12 : 0));
     }
 
-    private static double min(RacerSnapshot t, boolean unused) {
-        double m = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < t.trace().size(); i++) {
-            m = Math.min(m, t.trace().value(LOSS, i));
-        }
-        return m;
+    private double lrValue(double v) {
+        return key.lrLog() ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
     }
 
-    /**
-     * The y range of the racers that are still fine (all racers when every one diverged): a
-     * racer shooting off to 1e29 would flatten the others; its curve leaves through the top.
-     */
-    private static void range(Panel p, List<RacerSnapshot> racers, ToDoubleBiFunction<RacerSnapshot, Integer> value,
-                              boolean skipDiverged) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        boolean anyFine = skipDiverged && racers.stream().anyMatch(r -> !r.diverged());
-        for (RacerSnapshot t : racers) {
-            if (anyFine && t.diverged()) {
-                continue;
+    /** Feeds the kept points [from, to) of {@code t} into the racer's tracks. */
+    private void feed(Track tr, TraceSnapshot t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double x = loss.px(t.step(i));
+            double l = lossValue(t.value(LOSS, i), key.logY(), key.floor());
+            if (Double.isFinite(l)) {
+                tr.loss.add(x, clampY(loss, l));
             }
-            for (int i = 0; i < t.trace().size(); i++) {
-                double v = value.applyAsDouble(t, i);
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
+            double r = lrValue(t.value(LR, i));
+            if (Double.isFinite(r)) {
+                tr.lr.add(x, clampY(lr, r));
             }
         }
-        if (!Double.isFinite(lo)) {
-            lo = 0;
-            hi = 1;
+        if (to > tr.used) {
+            tr.used = to;
+            tr.lastStep = t.step(to - 1);
+            tr.lastLoss = t.value(LOSS, to - 1);
         }
-        if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
-            double pad = Math.max(Math.abs(hi) * 0.1, 1e-3);
-            lo -= pad;
-            hi += pad;
-        }
-        double pad = (hi - lo) * 0.05;
-        p.yMin = lo - pad;
-        p.yMax = hi + pad;
     }
 
-    private static void axes(GraphicsContext gc, Panel p, String title, boolean xLabels, PlotStyle style) {
+    private static double clampY(PlotArea p, double v) {
+        return Math.max(p.y(), Math.min(p.y() + p.h(), p.py(v)));
+    }
+
+    /** Strokes each curve from its last stroked vertex through the new ones, its open column and the newest point. */
+    private void strokeNew(GraphicsContext gc, Track tr, TraceSnapshot t, PlotStyle style) {
+        gc.setStroke(tr.ink);
+        gc.setLineWidth(1.5 * style.scale());
+        gc.setLineJoin(StrokeLineJoin.BEVEL);
+        gc.setLineCap(StrokeLineCap.SQUARE);
+        boolean hasNewest = !t.isEmpty();
+        double x = hasNewest ? loss.px(t.step(t.size() - 1)) : 0;
+        double l = hasNewest ? lossValue(t.value(LOSS, t.size() - 1), key.logY(), key.floor()) : Double.NaN;
+        double r = hasNewest ? lrValue(t.value(LR, t.size() - 1)) : Double.NaN;
+        tr.lossStroked = stroke(gc, tr.loss, tr.lossStroked, Double.isFinite(l), x, Double.isFinite(l) ? clampY(loss, l) : 0);
+        tr.lrStroked = stroke(gc, tr.lr, tr.lrStroked, Double.isFinite(r), x, Double.isFinite(r) ? clampY(lr, r) : 0);
+        tr.drawnNewest = t.lastStepNumber();
+    }
+
+    /** Strokes committed vertices from {@code stroked - 1} on plus the open column; returns the new stroked count. */
+    private int stroke(GraphicsContext gc, M4Track track, int stroked, boolean withPoint, double x, double y) {
+        int from = Math.max(0, stroked - 1);
+        int committed = track.size();
+        int open = track.open(withPoint, x, y, openX, openY);
+        int n = committed - from + open;
+        if (n < 1) {
+            return committed;
+        }
+        if (pieceX.length < n) {
+            pieceX = new double[Math.max(n, 2 * pieceX.length)];
+            pieceY = new double[pieceX.length];
+        }
+        int m = 0;
+        for (int i = from; i < committed; i++) {
+            m = vertex(track.xs()[i], track.ys()[i], m);
+        }
+        for (int i = 0; i < open; i++) {
+            m = vertex(openX[i], openY[i], m);
+        }
+        if (m == 1) {
+            // a single point (the first step): a dot-sized segment, so it shows
+            pieceX[1] = pieceX[0] + 0.5;
+            pieceY[1] = pieceY[0];
+            m = 2;
+        }
+        gc.strokePolyline(pieceX, pieceY, m);
+        return committed;
+    }
+
+    /** Appends a vertex to the piece; a flat run (a constant learning rate) becomes one segment. */
+    private int vertex(double x, double y, int m) {
+        if (m > 1 && pieceY[m - 1] == y && pieceY[m - 2] == y && pieceX[m - 1] > pieceX[m - 2] && x > pieceX[m - 1]) {
+            pieceX[m - 1] = x;
+            return m;
+        }
+        pieceX[m] = x;
+        pieceY[m] = y;
+        return m + 1;
+    }
+
+    private static void axes(GraphicsContext gc, PlotArea p, String title, boolean xLabels, PlotStyle style) {
         double s = style.scale();
         gc.setFont(Font.font(11 * s));
         gc.setLineWidth(1);
@@ -143,78 +441,97 @@ public final class CurveRenderer {
         gc.setFill(style.foreground());
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.RIGHT);
-        for (double t : Ticks.nice(p.yMin, p.yMax, 4)) {
+        AxisRange r = p.range();
+        List<Double> yTicks = p.log()
+                ? Ticks.log(r.min(), r.max(), p.h() / (r.max() - r.min()), TICK_PIXELS * s)
+                : Ticks.nice(r.min(), r.max(), 4);
+        for (double t : yTicks) {
             double y = p.py(t);
-            gc.strokeLine(p.x, y, p.x + p.w, y);
-            gc.fillText(Ticks.label(t), p.x - 6, y);
+            gc.strokeLine(p.x(), y, p.x() + p.w(), y);
+            gc.fillText(p.log() ? Ticks.logLabel(t) : Ticks.label(t), p.x() - 6, y);
         }
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
-        for (double t : Ticks.nice(0, p.maxStep, 6)) {
+        for (double t : Ticks.nice(0, p.xMax(), 5)) {
             double x = p.px(t);
-            gc.strokeLine(x, p.y, x, p.y + p.h);
+            gc.strokeLine(x, p.y(), x, p.y() + p.h());
             if (xLabels) {
-                gc.fillText(Ticks.label(t), x, p.y + p.h + 4);
+                // the last label ends at the panel's edge instead of running off the canvas
+                boolean last = t >= p.xMax();
+                gc.setTextAlign(last ? TextAlignment.RIGHT : TextAlignment.CENTER);
+                gc.fillText(Ticks.label(t), last ? x + 4 : x, p.y() + p.h() + 4);
             }
         }
         gc.setStroke(style.foreground());
-        gc.strokeRect(p.x, p.y, p.w, p.h);
+        gc.strokeRect(p.x(), p.y(), p.w(), p.h());
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.BOTTOM);
         gc.setFont(Font.font(12 * s));
-        gc.fillText(title + (xLabels ? "" : ""), p.x, p.y - 4);
+        gc.fillText(title, p.x(), p.y() - 4);
         if (xLabels) {
             gc.setTextAlign(TextAlignment.RIGHT);
-            gc.fillText("step", p.x + p.w, p.y - 4);
+            gc.fillText("step", p.x() + p.w(), p.y() - 4);
         }
     }
 
-    private void curve(GraphicsContext gc, Panel p, RacerSnapshot t, ToDoubleBiFunction<RacerSnapshot, Integer> value,
-                       PlotStyle style) {
-        double scale = style.scale();
-        int n = t.trace().size();
-        if (xs.length < 4 * n) {
-            xs = new double[Math.max(4 * n, 2 * xs.length)];
-            ys = new double[xs.length];
+    static String legendText(RacerSnapshot r) {
+        return r.diverged() ? r.label() + " \u00b7 diverged at " + r.divergedAt() : r.label();
+    }
+
+    private static double[] legendWidths(List<RacerSnapshot> racers, PlotStyle style) {
+        double s = style.scale();
+        Text probe = new Text();
+        probe.setFont(Font.font(11 * s));
+        double[] widths = new double[racers.size()];
+        for (int i = 0; i < racers.size(); i++) {
+            probe.setText(legendText(racers.get(i)));
+            widths[i] = SWATCH * s + 5 * s + probe.getLayoutBounds().getWidth();
         }
-        // M4 decimation: per pixel column keep the first, lowest, highest and last point, so a
-        // noisy 10,000-point curve costs at most four vertices per column and looks the same
-        int m = 0;
-        int column = Integer.MIN_VALUE;
-        double first = 0;
-        double low = 0;
-        double high = 0;
-        double last = 0;
-        for (int i = 0; i < n; i++) {
-            double v = value.applyAsDouble(t, i);
-            if (!Double.isFinite(v)) {
-                continue;
+        return widths;
+    }
+
+    private static double legendHeight(List<RacerSnapshot> racers, double width, PlotStyle style) {
+        LegendLayout l = LegendLayout.of(legendWidths(racers, style), 12 * style.scale(), width);
+        return l.rowCount() * LEGEND_ROW * style.scale();
+    }
+
+    /** Swatch (a short line with a dot, a cross when diverged) and label per racer, in rows. */
+    private void legend(GraphicsContext gc, List<RacerSnapshot> racers, double x0, double y0, double width,
+                        PlotStyle style) {
+        double s = style.scale();
+        LegendLayout l = LegendLayout.of(legendWidths(racers, style), 12 * s, width);
+        gc.setFont(Font.font(11 * s));
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setLineCap(StrokeLineCap.ROUND);
+        for (int i = 0; i < racers.size(); i++) {
+            RacerSnapshot r = racers.get(i);
+            double x = x0 + l.xs()[i];
+            double y = y0 + (l.rows()[i] + 0.5) * LEGEND_ROW * s;
+            Color c = tracks.get(i).ink;
+            gc.setStroke(c);
+            gc.setLineWidth(2.5 * s);
+            gc.strokeLine(x + 1 * s, y, x + SWATCH * s - 1 * s, y);
+            double mid = x + SWATCH * s / 2;
+            double rad = 3.5 * s;
+            if (r.diverged()) {
+                gc.setLineWidth(2 * s);
+                gc.strokeLine(mid - rad, y - rad, mid + rad, y + rad);
+                gc.strokeLine(mid - rad, y + rad, mid + rad, y - rad);
+            } else {
+                gc.setFill(c);
+                gc.fillOval(mid - rad, y - rad, 2 * rad, 2 * rad);
+                gc.setStroke(style.foreground());
+                gc.setLineWidth(0.8);
+                gc.strokeOval(mid - rad, y - rad, 2 * rad, 2 * rad);
             }
-            double x = p.px(t.trace().step(i));
-            double y = Math.max(p.y, Math.min(p.y + p.h, p.py(v)));
-            int c = (int) Math.floor(x);
-            if (c != column) {
-                m = flush(column, first, low, high, last, m);
-                column = c;
-                first = y;
-                low = y;
-                high = y;
-            }
-            low = Math.min(low, y);
-            high = Math.max(high, y);
-            last = y;
+            gc.setFill(r.diverged() ? DIVERGED : style.foreground());
+            gc.fillText(legendText(r), x + SWATCH * s + 5 * s, y);
         }
-        m = flush(column, first, low, high, last, m);
-        // no clip(): the software pipeline renders a clip as a mask and that cost ~0.5 s per
-        // frame at 12 curves; the y range covers every finite value, so nothing leaves the panel
-        gc.setStroke(ink(t.colour(), style));
-        gc.setLineWidth(1.5 * scale);
-        gc.setLineJoin(StrokeLineJoin.BEVEL);
-        gc.strokePolyline(xs, ys, m);
     }
 
     /** A racer's colour made readable on the plot background (white racers on white, say). */
-    private static Color ink(String colour, PlotStyle style) {
+    static Color ink(String colour, PlotStyle style) {
         Color c = Color.web(colour);
         boolean darkBackground = style.background().getBrightness() < 0.5;
         if (darkBackground) {
@@ -223,46 +540,15 @@ public final class CurveRenderer {
         return c.getBrightness() > 0.85 && c.getSaturation() < 0.2 ? Color.gray(0.55) : c.deriveColor(0, 1, 0.85, 1);
     }
 
-    /** Appends one column's first/low/high/last (skipping repeats); returns the new count. */
-    private int flush(int column, double first, double low, double high, double last, int m) {
-        if (column == Integer.MIN_VALUE) {
-            return m;
-        }
-        m = vertex(column, first, m);
-        if (first <= last) {
-            m = vertex(column, low, m);
-            m = vertex(column, high, m);
-        } else {
-            m = vertex(column, high, m);
-            m = vertex(column, low, m);
-        }
-        return vertex(column, last, m);
-    }
-
-    private int vertex(double x, double y, int m) {
-        if (m > 0 && xs[m - 1] == x && ys[m - 1] == y) {
-            return m;
-        }
-        if (m > 1 && ys[m - 1] == y && ys[m - 2] == y && xs[m - 1] > xs[m - 2] && x > xs[m - 1]) {
-            // a flat run (a constant learning rate, a loss at its floor) is one segment, not one per column
-            xs[m - 1] = x;
-            return m;
-        }
-        xs[m] = x;
-        ys[m] = y;
-        return m + 1;
-    }
-
-    private static void divergence(GraphicsContext gc, Panel p, RacerSnapshot t,
-                                   ToDoubleBiFunction<RacerSnapshot, Integer> value, PlotStyle style) {
-        double s = style.scale();
-        double x = p.px(t.divergedAt());
+    private void divergence(GraphicsContext gc, RacerSnapshot t, PlotStyle style) {
         if (t.trace().isEmpty()) {
             return;
         }
-        double v = value.applyAsDouble(t, t.trace().size() - 1);
-        double y = Double.isFinite(v) ? p.py(v) : p.y + 10;
-        y = Math.max(p.y + 8, Math.min(p.y + p.h - 8, y));
+        double s = style.scale();
+        double x = loss.px(t.divergedAt());
+        double v = lossValue(t.trace().value(LOSS, t.trace().size() - 1), key.logY(), key.floor());
+        double y = Double.isFinite(v) ? loss.py(v) : loss.y() + 10;
+        y = Math.max(loss.y() + 8, Math.min(loss.y() + loss.h() - 8, y));
         double r = 6 * s;
         Color c = ink(t.colour(), style);
         gc.setStroke(c);
@@ -273,78 +559,8 @@ public final class CurveRenderer {
         gc.setFont(Font.font(11 * s));
         gc.setTextBaseline(VPos.CENTER);
         String text = "diverged at step " + t.divergedAt();
-        boolean left = x > p.x + p.w * 0.6;
+        boolean left = x > loss.x() + loss.w() * 0.6;
         gc.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
         gc.fillText(text, left ? x - r - 4 : x + r + 4, y);
-    }
-
-    private static void cursor(GraphicsContext gc, Panel loss, Panel lr, int step, RaceSnapshot frame,
-                               ToDoubleBiFunction<RacerSnapshot, Integer> lossAt, PlotStyle style) {
-        double x = loss.px(step);
-        gc.setStroke(style.foreground());
-        gc.setLineWidth(1);
-        gc.setLineDashes(4, 4);
-        gc.strokeLine(x, loss.y, x, loss.y + loss.h);
-        gc.strokeLine(x, lr.y, x, lr.y + lr.h);
-        gc.setLineDashes(null);
-        gc.setFill(style.foreground());
-        gc.setFont(Font.font(11 * style.scale()));
-        gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(VPos.BOTTOM);
-        gc.fillText("step " + step, x, lr.y - 2);
-        for (RacerSnapshot t : frame.racers()) {
-            int i = indexAt(t, step);
-            if (i >= 0) {
-                double v = lossAt.applyAsDouble(t, i);
-                if (Double.isFinite(v)) {
-                    gc.setFill(Color.web(t.colour()));
-                    gc.fillOval(x - 3.5, loss.py(v) - 3.5, 7, 7);
-                }
-            }
-        }
-    }
-
-    /** The last recorded point at or before {@code step}, -1 when none. */
-    private static int indexAt(RacerSnapshot t, int step) {
-        int lo = 0;
-        int hi = t.trace().size() - 1;
-        int best = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (t.trace().step(mid) <= step) {
-                best = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return best;
-    }
-
-    /** One plot area with its data ranges. */
-    private static final class Panel {
-        final double x;
-        final double y;
-        final double w;
-        final double h;
-        final long maxStep;
-        double yMin;
-        double yMax;
-
-        Panel(double x, double y, double w, double h, long maxStep) {
-            this.x = x;
-            this.y = y;
-            this.w = w;
-            this.h = h;
-            this.maxStep = maxStep;
-        }
-
-        double px(double step) {
-            return x + step / (double) maxStep * w;
-        }
-
-        double py(double v) {
-            return y + (yMax - v) / (yMax - yMin) * h;
-        }
     }
 }

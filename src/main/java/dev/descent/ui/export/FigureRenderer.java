@@ -1,6 +1,7 @@
 package dev.descent.ui.export;
 
 import dev.descent.core.race.RacerSnapshot;
+import dev.descent.core.surface.ViewWindow;
 import dev.descent.ui.curves.CurveRenderer;
 import dev.descent.ui.curves.PlotStyle;
 import dev.descent.ui.curves.Ticks;
@@ -11,6 +12,7 @@ import javafx.geometry.Dimension2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -32,7 +34,10 @@ public final class FigureRenderer {
     static final double MAP_LEFT = 58;
     static final double MAP_RIGHT = 12;
     static final double MAP_BOTTOM = 44;
+    /** The map's width; its height follows the window's aspect ratio (one scale for x and y). */
     static final double MAP_SIZE = 520;
+    /** The flattest map, as a fraction of its width: a wider window is shown with extra height. */
+    static final double MAP_MIN_ASPECT = 0.4;
     static final double CURVES_W = 540;
     static final double GAP = 16;
     static final double LEGEND_ROW = 22;
@@ -50,7 +55,7 @@ public final class FigureRenderer {
     /** The figure's size in layout units (multiply by the scale for pixels). */
     public Dimension2D size(Figure f, FigureOptions o) {
         double w = contentWidth(o) + 2 * PAD;
-        double h = PAD + TITLE_H + blockHeight() + legendHeight(f, contentWidth(o)) + PAD;
+        double h = PAD + TITLE_H + blockHeight(f, o) + legendHeight(f, contentWidth(o)) + PAD;
         return new Dimension2D(Math.ceil(w), Math.ceil(h));
     }
 
@@ -69,10 +74,10 @@ public final class FigureRenderer {
         if (o.kind().hasCurves()) {
             gc.save();
             gc.translate(x, y);
-            curves.draw(gc, f.frame(), CURVES_W, blockHeight(), o.logY(), -1, PlotStyle.light(1));
+            curves.draw(gc, f.frame(), CURVES_W, blockHeight(f, o), o.logY(), PlotStyle.light(1), false);
             gc.restore();
         }
-        legend(gc, f, PAD, PAD + TITLE_H + blockHeight() + 8, contentWidth(o));
+        legend(gc, f, PAD, PAD + TITLE_H + blockHeight(f, o) + 8, contentWidth(o));
     }
 
     private static double contentWidth(FigureOptions o) {
@@ -87,8 +92,18 @@ public final class FigureRenderer {
         return MAP_LEFT + MAP_SIZE + MAP_RIGHT;
     }
 
-    private static double blockHeight() {
-        return MAP_SIZE + MAP_BOTTOM;
+    /** The map and curves block: as tall as the map, or the curves' full height when they are shown. */
+    private static double blockHeight(Figure f, FigureOptions o) {
+        return (o.kind().hasCurves() ? MAP_SIZE : mapHeight(f)) + MAP_BOTTOM;
+    }
+
+    /**
+     * The map's height: MAP_SIZE times the window's aspect ratio, in [MAP_MIN_ASPECT, 1] of it;
+     * outside that range the projection extends the window to the box, so x and y keep one scale.
+     */
+    static double mapHeight(Figure f) {
+        double aspect = f.window().height() / f.window().width();
+        return Math.round(MAP_SIZE * Math.max(MAP_MIN_ASPECT, Math.min(1, aspect)));
     }
 
     private void title(GraphicsContext gc, Figure f) {
@@ -107,30 +122,32 @@ public final class FigureRenderer {
 
     private void drawMap(GraphicsContext gc, Figure f, double x0, double y0, int scale) {
         double left = x0 + MAP_LEFT;
+        double height = mapHeight(f);
         MapPicture picture = new MapPicture(f.surface(), f.window(), f.logScale(), f.frame(), -1,
                 f.startX(), f.startY(), 1);
         gc.save();
         // trails leave the window when a racer diverges: keep them inside the map
         gc.beginPath();
-        gc.rect(left, y0, MAP_SIZE, MAP_SIZE);
+        gc.rect(left, y0, MAP_SIZE, height);
         gc.clip();
         gc.translate(left, y0);
-        map.draw(gc, picture, MAP_SIZE, MAP_SIZE, scale);
+        map.draw(gc, picture, MAP_SIZE, height, scale);
         gc.restore();
-        mapAxes(gc, f, left, y0);
+        mapAxes(gc, f, left, y0, height);
     }
 
-    private static void mapAxes(GraphicsContext gc, Figure f, double left, double top) {
-        MapProjection proj = new MapProjection(f.window(), MAP_SIZE, MAP_SIZE);
+    private static void mapAxes(GraphicsContext gc, Figure f, double left, double top, double height) {
+        MapProjection proj = new MapProjection(f.window(), MAP_SIZE, height);
+        ViewWindow shown = proj.visible();
         gc.setStroke(INK);
         gc.setLineWidth(1);
-        gc.strokeRect(left, top, MAP_SIZE, MAP_SIZE);
+        gc.strokeRect(left, top, MAP_SIZE, height);
         gc.setFill(INK);
         gc.setFont(SMALL);
-        double bottom = top + MAP_SIZE;
+        double bottom = top + height;
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
-        for (double t : Ticks.nice(f.window().xMin(), f.window().xMax(), 6)) {
+        for (double t : Ticks.nice(shown.xMin(), shown.xMax(), 6)) {
             double px = left + proj.px(t);
             gc.strokeLine(px, bottom, px, bottom + 5);
             gc.fillText(Ticks.label(t), px, bottom + 7);
@@ -138,13 +155,13 @@ public final class FigureRenderer {
         gc.fillText("x", left + MAP_SIZE / 2, bottom + 24);
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setTextBaseline(VPos.CENTER);
-        for (double t : Ticks.nice(f.window().yMin(), f.window().yMax(), 6)) {
+        for (double t : Ticks.nice(shown.yMin(), shown.yMax(), Math.max(2, (int) Math.round(6 * height / MAP_SIZE)))) {
             double py = top + proj.py(t);
             gc.strokeLine(left - 5, py, left, py);
             gc.fillText(Ticks.label(t), left - 8, py);
         }
         gc.setTextAlign(TextAlignment.CENTER);
-        gc.fillText("y", left - MAP_LEFT + 8, top + MAP_SIZE / 2);
+        gc.fillText("y", left - MAP_LEFT + 8, top + height / 2);
     }
 
     private static double legendHeight(Figure f, double width) {
@@ -180,11 +197,19 @@ public final class FigureRenderer {
             double x = x0 + (i % columns) * entry;
             double y = y0 + (i / columns) * LEGEND_ROW + LEGEND_ROW / 2;
             Color c = Color.web(r.colour());
+            // a thin dark edge under the swatch, so a light colour still shows on white paper
+            gc.setLineCap(StrokeLineCap.ROUND);
+            gc.setStroke(INK);
+            gc.setLineWidth(4.6);
+            gc.strokeLine(x, y, x + SWATCH, y);
             gc.setStroke(c);
             gc.setLineWidth(3);
             gc.strokeLine(x, y, x + SWATCH, y);
             gc.setFill(c);
             gc.fillOval(x + SWATCH / 2 - 4, y - 4, 8, 8);
+            gc.setStroke(INK);
+            gc.setLineWidth(0.8);
+            gc.strokeOval(x + SWATCH / 2 - 4, y - 4, 8, 8);
             gc.setFill(r.diverged() ? Color.web("#cf222e") : INK);
             gc.fillText(legendText(r), x + SWATCH + 8, y);
         }

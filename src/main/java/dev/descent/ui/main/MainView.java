@@ -38,7 +38,7 @@ public final class MainView extends BorderPane {
     /** The scrolling panel with the problem and the racers. */
     public static final String LEFT_PANEL_ID = "leftPanel";
     private static final long STATUS_NANOS = 250_000_000L;
-    private static final long CURVES_NANOS = 125_000_000L;
+    private static final long CURVES_NANOS = 100_000_000L;
     /** Width of the problem and racers panel: its longest labels and the racer specs fit without clipping. */
     static final double LEFT_WIDTH = 400;
     static final double LEFT_WIDTH_PRESENTATION = 560;
@@ -286,12 +286,11 @@ public final class MainView extends BorderPane {
                 closeFpsLog();
             }
         }
-        map.redraw(f, () -> selectedIndex(f), curves.cursorStep());
+        map.redraw(f, () -> selectedIndex(f), curves.cursorStep(), now);
         mapTabs.redraw(f, now);
-        // curves move slowly on screen: while racing, 8 redraws a second are enough. A full
-        // redraw of twelve noisy 10,000-step curves costs the software renderer about two
-        // frames' time (tools/perf/fps.sh: ~12 ms of render CPU per frame at 20 Hz), more than
-        // the whole map
+        // curves move slowly on screen: while racing, 10 updates a second are enough. Each
+        // strokes only the new columns, but any change repaints the whole curves canvas in the
+        // software pipeline; the step cursor is nodes and follows the mouse on every frame
         if (!f.running() || now - lastCurves >= CURVES_NANOS) {
             lastCurves = now;
             curves.redraw(f);

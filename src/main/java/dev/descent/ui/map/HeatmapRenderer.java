@@ -10,8 +10,9 @@ import javafx.scene.image.WritableImage;
 import java.util.Objects;
 
 /**
- * Draws f over the window as a viridis heatmap (linear or log colour scale). Non-finite
- * values are masked with grey hatching, not mapped to colours. Sampling is
+ * Draws f over the window as a viridis heatmap (linear or log colour scale) over the robust
+ * range {@link ColourRange} picks (a pole does not flatten the map; values beyond the range
+ * take the end colours). Non-finite values are masked with grey hatching, not mapped to colours. Sampling is
  * {@link SurfaceGrid}'s; the image is kept until the surface, window, size or scale changes.
  */
 public final class HeatmapRenderer {
@@ -20,16 +21,11 @@ public final class HeatmapRenderer {
 
     private WritableImage image;
     private Object key;
-    private double min;
-    private double max;
+    private ColourRange range;
 
-    /** Lower and upper finite values of the last sampled grid. */
-    public double min() {
-        return min;
-    }
-
-    public double max() {
-        return max;
+    /** The colour range of the last sampled grid (null before the first). */
+    public ColourRange range() {
+        return range;
     }
 
     public void draw(GraphicsContext gc, Surface surface, ViewWindow window, double width, double height,
@@ -48,14 +44,8 @@ public final class HeatmapRenderer {
     private WritableImage render(Surface surface, ViewWindow w, int nx, int ny, boolean logScale) {
         SurfaceGrid grid = SurfaceGrid.sample(surface, w, nx, ny);
         double[] values = grid.values();
-        double lo = grid.min();
-        double hi = grid.max();
-        min = lo;
-        max = hi;
+        range = ColourRange.of(values, logScale);
         int[] pixels = new int[nx * ny];
-        double span = hi - lo;
-        double floor = span > 0 ? span * 1e-6 : 1;
-        double logSpan = Math.log((span > 0 ? span : 1) + floor) - Math.log(floor);
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 // grid rows run from yMin upwards, image rows from the top down
@@ -63,12 +53,8 @@ public final class HeatmapRenderer {
                 int idx = j * nx + i;
                 if (!Double.isFinite(v)) {
                     pixels[idx] = ((i + j) / 3) % 2 == 0 ? MASK_LIGHT : MASK_DARK;
-                } else if (!(span > 0)) {
-                    pixels[idx] = ColorMap.argb(0.5);
-                } else if (logScale) {
-                    pixels[idx] = ColorMap.argb((Math.log(v - lo + floor) - Math.log(floor)) / logSpan);
                 } else {
-                    pixels[idx] = ColorMap.argb((v - lo) / span);
+                    pixels[idx] = ColorMap.argb(range.position(v));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.descent.ui.map;
 
-import dev.descent.core.optim.StepTrace;
 import dev.descent.core.surface.CriticalPoint;
 import dev.descent.core.race.RacerSnapshot;
 import dev.descent.core.race.TraceSnapshot;
@@ -10,6 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -21,11 +21,21 @@ public final class MapRenderer {
     private static final Color ARROW_GRADIENT = Color.web("#ffffff");
     private static final Color ARROW_MOMENTUM = Color.web("#ff9f1c");
     private static final Color ARROW_STEP = Color.web("#ff4d4d");
-    private static final double ARROW_PIXELS = 70;
 
     private final HeatmapRenderer heatmap = new HeatmapRenderer();
     private final ContourRenderer contours = new ContourRenderer();
-    private static final Color OUTLINE = Color.rgb(0, 0, 0, 0.5);
+    /** The box under map labels (instead of a stroked halo, which costs the software renderer much more). */
+    static final Color TAG_BOX = Color.rgb(0, 0, 0, 0.6);
+    static final Color TAG_TEXT = Color.rgb(245, 245, 245);
+    static final Color ARROW_OUTLINE = Color.rgb(0, 0, 0, 0.6);
+    static final double HEAD_RADIUS = 5;
+    static final double HEAD_OUTLINE = 1.5;
+    static final double RING_RADIUS = 7;
+    private static final Color OUTLINE_DARK = Color.rgb(20, 20, 20);
+    private static final Color OUTLINE_LIGHT = Color.rgb(240, 240, 240);
+    /** Trail width at line scale 1, and the outline on each side of it, in pixels. */
+    static final double TRAIL_WIDTH = 2;
+    static final double OUTLINE_WIDTH = 0.8;
     private static final double SELECTED_SCALE = 1.8;
 
     private final TrailPath path = new TrailPath();
@@ -43,8 +53,9 @@ public final class MapRenderer {
     /** The layer that changes only with surface, window, size or scale: heatmap, contours, critical points. */
     public void drawBackground(GraphicsContext gc, MapPicture p, double width, double height, double resolution) {
         MapProjection proj = new MapProjection(p.window(), width, height);
-        heatmap.draw(gc, p.surface(), p.window(), width, height, p.logScale(), resolution);
-        contours.draw(gc, p.surface(), p.window(), proj, p.lineScale());
+        // sample what is shown: the requested window extended to the area's aspect ratio
+        heatmap.draw(gc, p.surface(), proj.visible(), width, height, p.logScale(), resolution);
+        contours.draw(gc, p.surface(), proj.visible(), proj, p.lineScale());
         drawCriticalPoints(gc, p, proj);
     }
 
@@ -127,24 +138,52 @@ public final class MapRenderer {
     }
 
     /**
-     * Strokes the polyline through the first {@code count} vertices; a thick trail (the
-     * selected one) gets a dark outline under it.
+     * Strokes the polyline through the first {@code count} vertices over a thin outline (dark,
+     * or light under a dark colour), so every trail reads on both ends of viridis and on white.
+     * The outline is opaque: where pieces of one trail overlap (a trail drawn in pieces), it does
+     * not darken.
      */
     static void strokeTrail(GraphicsContext gc, double[] px, double[] py, int count, Color colour, double scale) {
+        strokeTrail(gc, px, py, 0, count, 0, colour, scale);
+    }
+
+    /**
+     * Strokes vertices {@code [from, from + count)}: the outline along all of them, the colour
+     * from {@code colourFrom} on (at most {@code from}), so a piece appended to a drawn trail
+     * repaints the end of the previous piece in colour over the new outline's cap.
+     */
+    static void strokeTrail(GraphicsContext gc, double[] px, double[] py, int from, int count, int colourFrom,
+                            Color colour, double scale) {
         if (count < 1) {
             return;
         }
         gc.setLineCap(StrokeLineCap.ROUND);
         gc.setLineJoin(StrokeLineJoin.BEVEL);
-        if (scale > 1) {
-            // the selected trail gets a dark outline; one per trail would double the stroking cost
-            gc.setStroke(OUTLINE);
-            gc.setLineWidth(3.5 * scale);
-            gc.strokePolyline(px, py, count);
-        }
+        gc.setStroke(outline(colour));
+        gc.setLineWidth(TRAIL_WIDTH * scale + 2 * OUTLINE_WIDTH);
+        polyline(gc, px, py, from, count);
         gc.setStroke(colour);
-        gc.setLineWidth(2 * scale);
-        gc.strokePolyline(px, py, count);
+        gc.setLineWidth(TRAIL_WIDTH * scale);
+        polyline(gc, px, py, colourFrom, from + count - colourFrom);
+    }
+
+    private static void polyline(GraphicsContext gc, double[] px, double[] py, int from, int count) {
+        if (from == 0) {
+            gc.strokePolyline(px, py, count);
+            return;
+        }
+        gc.beginPath();
+        gc.moveTo(px[from], py[from]);
+        for (int i = from + 1; i < from + count; i++) {
+            gc.lineTo(px[i], py[i]);
+        }
+        gc.stroke();
+    }
+
+    /** The outline for a trail or head of {@code colour}: near-black, or near-white under a dark colour. */
+    static Color outline(Color colour) {
+        double luminance = 0.2126 * colour.getRed() + 0.7152 * colour.getGreen() + 0.0722 * colour.getBlue();
+        return luminance < 0.12 ? OUTLINE_LIGHT : OUTLINE_DARK;
     }
 
     /** The head marker (a dot), or for a diverged racer a cross with "diverged at step k". */
@@ -156,7 +195,7 @@ public final class MapRenderer {
         double hx = clampPixel(proj.px(t.last("x")));
         double hy = clampPixel(proj.py(t.last("y")));
         Color colour = colour(r);
-        double rad = 5 * scale;
+        double rad = HEAD_RADIUS * scale;
         if (r.diverged()) {
             gc.setStroke(colour);
             gc.setLineWidth(3 * scale);
@@ -164,14 +203,14 @@ public final class MapRenderer {
             gc.strokeLine(hx - rad, hy + rad, hx + rad, hy - rad);
             String text = r.label() + ": diverged at step " + r.divergedAt();
             // the head of a diverged racer is usually far outside: keep its label on the map
-            double lx = Math.max(4, Math.min(proj.width() - textWidth(text, scale) - 4, hx + rad + 3));
+            double lx = Math.max(4, Math.min(proj.width() - textWidth(text, scale) - 10 * scale, hx + rad + 3));
             double ly = Math.max(10 * scale, Math.min(proj.height() - 10 * scale, hy));
-            label(gc, text, lx, ly, colour, scale);
+            label(gc, text, lx, ly, colour, colour, scale);
         } else {
             gc.setFill(colour);
             gc.fillOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
-            gc.setStroke(Color.BLACK);
-            gc.setLineWidth(1.2 * scale);
+            gc.setStroke(outline(colour));
+            gc.setLineWidth(HEAD_OUTLINE * scale);
             gc.strokeOval(hx - rad, hy - rad, 2 * rad, 2 * rad);
         }
     }
@@ -183,6 +222,23 @@ public final class MapRenderer {
     /** A ring where the racer was at the curves' cursor step (the last kept point at or before it). */
     static void drawCursor(GraphicsContext gc, RacerSnapshot r, long step, MapProjection proj, double scale) {
         TraceSnapshot t = r.trace();
+        int at = indexAtStep(t, step);
+        if (at < 0) {
+            return;
+        }
+        double x = proj.px(t.value("x", at));
+        double y = proj.py(t.value("y", at));
+        double rad = RING_RADIUS * scale;
+        gc.setLineWidth(2.5 * scale);
+        gc.setStroke(Color.WHITE);
+        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
+        gc.setLineWidth(1.5 * scale);
+        gc.setStroke(Color.web(r.colour()));
+        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
+    }
+
+    /** The last kept point at or before {@code step}, -1 when none. */
+    static int indexAtStep(TraceSnapshot t, long step) {
         int lo = 0;
         int hi = t.size() - 1;
         int at = -1;
@@ -195,18 +251,7 @@ public final class MapRenderer {
                 hi = mid - 1;
             }
         }
-        if (at < 0) {
-            return;
-        }
-        double x = proj.px(t.value("x", at));
-        double y = proj.py(t.value("y", at));
-        double rad = 7 * scale;
-        gc.setLineWidth(2.5 * scale);
-        gc.setStroke(Color.WHITE);
-        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
-        gc.setLineWidth(1.5 * scale);
-        gc.setStroke(Color.web(r.colour()));
-        gc.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
+        return at;
     }
 
     static double clampPixel(double v) {
@@ -214,77 +259,76 @@ public final class MapRenderer {
     }
 
     static void drawArrows(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {
-        StepTrace s = r.trace().lastStep();
-        if (s == null || r.diverged() || r.trace().isEmpty()) {
+        if (r.diverged() || r.trace().isEmpty()) {
             return;
         }
-        double headX = r.trace().last("x");
-        double headY = r.trace().last("y");
-        double[] g = s.gradient();
-        double[] v = s.firstMoment();
-        double[] d = s.delta();
-        double longest = Math.max(norm(g), Math.max(v == null ? 0 : norm(v) * s.learningRate(), 0));
-        double hx = proj.px(headX);
-        double hy = proj.py(headY);
-        // arrows point in pixel space (y down); directions: -g, -v (the way momentum pushes), delta
-        arrow(gc, hx, hy, -g[0], g[1], 1, ARROW_GRADIENT, "-grad", scale);
-        if (v != null && longest > 0) {
-            arrow(gc, hx, hy, -v[0], v[1], norm(v) / Math.max(norm(v), norm(g)), ARROW_MOMENTUM, "-momentum", scale);
-        }
-        double dx = proj.px(headX + d[0]) - proj.px(headX);
-        double dy = proj.py(headY + d[1]) - proj.py(headY);
-        double len = Math.hypot(dx, dy);
-        if (len > 0) {
-            double show = Math.min(len, ARROW_PIXELS * 1.5) / len;
-            arrowPixels(gc, hx, hy, dx * show, dy * show, ARROW_STEP, "step", scale);
+        for (HeadArrows.Arrow a : HeadArrows.of(r.trace().lastStep(), r.trace().last("x"), r.trace().last("y"),
+                proj, scale)) {
+            arrowPixels(gc, a.x(), a.y(), a.dx(), a.dy(), arrowColour(a.kind()), a.kind().label, scale);
         }
     }
 
-    private static void arrow(GraphicsContext gc, double x, double y, double ux, double uy, double fraction,
-                       Color colour, String text, double scale) {
-        double n = Math.hypot(ux, uy);
-        if (!(n > 0) || !Double.isFinite(n)) {
-            return;
-        }
-        double len = ARROW_PIXELS * scale * Math.max(0.25, Math.min(1, fraction));
-        arrowPixels(gc, x, y, ux / n * len, uy / n * len, colour, text, scale);
+    static Color arrowColour(HeadArrows.Kind kind) {
+        return switch (kind) {
+            case GRADIENT -> ARROW_GRADIENT;
+            case MOMENTUM -> ARROW_MOMENTUM;
+            case STEP -> ARROW_STEP;
+        };
     }
 
     private static void arrowPixels(GraphicsContext gc, double x, double y, double dx, double dy, Color colour,
                              String text, double scale) {
         double ex = x + dx;
         double ey = y + dy;
-        double a = Math.atan2(dy, dx);
-        double h = 9 * scale;
-        gc.setStroke(Color.rgb(0, 0, 0, 0.6));
+        gc.setStroke(ARROW_OUTLINE);
         gc.setLineWidth(4 * scale);
         gc.strokeLine(x, y, ex, ey);
         gc.setStroke(colour);
         gc.setLineWidth(2 * scale);
         gc.strokeLine(x, y, ex, ey);
         gc.setFill(colour);
-        gc.fillPolygon(new double[] {ex, ex - h * Math.cos(a - 0.4), ex - h * Math.cos(a + 0.4)},
-                new double[] {ey, ey - h * Math.sin(a - 0.4), ey - h * Math.sin(a + 0.4)}, 3);
-        label(gc, text, ex + (dx >= 0 ? 8 : -8) * scale - (dx >= 0 ? 0 : textWidth(text, scale)), ey, colour, scale);
+        double[] tri = arrowHead(ex, ey, dx, dy, scale);
+        gc.fillPolygon(new double[] {tri[0], tri[2], tri[4]}, new double[] {tri[1], tri[3], tri[5]}, 3);
+        double w = textWidth(text, scale);
+        label(gc, text, dx >= 0 ? ex + 8 * scale : ex - 8 * scale - w, ey, colour, null, scale);
     }
 
-    /** Rough width of a label, to put it left of an arrow that points left. */
+    /** The arrow head's corners (x0, y0, x1, y1, x2, y2) at the tip (ex, ey) of an arrow along (dx, dy). */
+    static double[] arrowHead(double ex, double ey, double dx, double dy, double scale) {
+        double a = Math.atan2(dy, dx);
+        double h = 9 * scale;
+        return new double[] {ex, ey, ex - h * Math.cos(a - 0.4), ey - h * Math.sin(a - 0.4),
+            ex - h * Math.cos(a + 0.4), ey - h * Math.sin(a + 0.4)};
+    }
+
+    /** The width of a label's text. */
     private static double textWidth(String text, double scale) {
-        return text.length() * 7 * scale;
+        Text t = new Text(text);
+        t.setFont(Font.font(12 * scale));
+        return t.getLayoutBounds().getWidth();
     }
 
-    private static void label(GraphicsContext gc, String text, double x, double y, Color colour, double scale) {
-        gc.setFont(Font.font(12 * scale));
+    /**
+     * Text on a translucent dark box, left edge at x, centred on y (the overlay's
+     * {@link MapOverlay.Tag}); with a {@code swatch}, light text after a bar of that colour.
+     */
+    private static void label(GraphicsContext gc, String text, double x, double y, Color colour, Color swatch,
+                              double scale) {
+        Text t = new Text(text);
+        t.setFont(Font.font(12 * scale));
+        double w = t.getLayoutBounds().getWidth();
+        double h = t.getLayoutBounds().getHeight();
+        double indent = swatch != null ? 6 * scale : 0;
+        gc.setFill(TAG_BOX);
+        gc.fillRoundRect(x - 3 * scale, y - h / 2 - scale, w + indent + 6 * scale, h + 2 * scale, 6, 6);
+        if (swatch != null) {
+            gc.setFill(swatch);
+            gc.fillRect(x - 3 * scale, y - h / 2 - scale, 3 * scale, h + 2 * scale);
+        }
+        gc.setFont(t.getFont());
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setLineWidth(3 * scale);
-        gc.setStroke(Color.rgb(0, 0, 0, 0.7));
-        gc.strokeText(text, x, y);
-        gc.setFill(colour);
-        gc.fillText(text, x, y);
-    }
-
-    private static double norm(double[] v) {
-        return Math.hypot(v[0], v[1]);
+        gc.setFill(swatch != null ? TAG_TEXT : colour);
+        gc.fillText(text, x + indent, y);
     }
 }

@@ -16,8 +16,9 @@ import javafx.scene.layout.Pane;
 import java.util.function.IntSupplier;
 
 /**
- * The map: two stacked canvases (see {@link MapLayers}: an opaque base with the heatmap and
- * the finished part of the trails, a transparent overlay with what moves). Click or drag
+ * The map: two stacked canvases and a layer of nodes (see {@link MapLayers}: an opaque base
+ * with the heatmap and the trails, a transparent canvas with the selected trail, both extended
+ * ten times a second, and small nodes for what moves every frame). Click or drag
  * (left button) sets the common start; scroll zooms around the pointer; drag with the right
  * button, or Shift + left, pans. Redrawn by {@link #redraw} once per animation frame when
  * something changed.
@@ -32,7 +33,8 @@ public final class MapView extends Pane {
     private final Canvas background = new Canvas();
     /** The base layer; it also takes the mouse. */
     private final Canvas canvas = new Canvas();
-    private final Canvas overlay = new Canvas();
+    private final Canvas selectedTrail = new Canvas();
+    private final MapOverlay overlay = new MapOverlay();
     private final MapLayers layers = new MapLayers();
     private Object backgroundKey;
     private WritableImage backgroundImage;
@@ -55,20 +57,24 @@ public final class MapView extends Pane {
     private void createView() {
         setId(ID);
         getStyleClass().add(Styles.PLOT);
-        overlay.setMouseTransparent(true);
+        selectedTrail.setMouseTransparent(true);
         // an opaque background makes this pane the render root of the map's dirty region: the
         // software pipeline then paints neither the window's backgrounds under it nor the split
         // panes' clips (which it renders as masks), half its time per frame before
         setBackground(new Background(new BackgroundFill(Color.BLACK, null, null)));
-        getChildren().addAll(canvas, overlay);
+        getChildren().addAll(canvas, selectedTrail, overlay);
         setMinSize(200, 200);
     }
 
     private void bindViewModel() {
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
-        overlay.widthProperty().bind(widthProperty());
-        overlay.heightProperty().bind(heightProperty());
+        selectedTrail.widthProperty().bind(widthProperty());
+        selectedTrail.heightProperty().bind(heightProperty());
+        overlay.prefWidthProperty().bind(widthProperty());
+        overlay.prefHeightProperty().bind(heightProperty());
+        widthProperty().addListener(o -> overlay.resize(getWidth(), getHeight()));
+        heightProperty().addListener(o -> overlay.resize(getWidth(), getHeight()));
         canvas.widthProperty().addListener(o -> dirty = true);
         canvas.heightProperty().addListener(o -> dirty = true);
         problem.surfaceProperty().addListener(o -> dirty = true);
@@ -91,8 +97,12 @@ public final class MapView extends Pane {
         dirty = true;
     }
 
-    /** Draws the frame when it or the view changed. */
-    public void redraw(RaceSnapshot frame, IntSupplier selected, long cursorStep) {
+    /**
+     * Draws the frame when it or the view changed.
+     *
+     * @param now the frame's time in nanoseconds (the animation timer's)
+     */
+    public void redraw(RaceSnapshot frame, IntSupplier selected, long cursorStep, long now) {
         int selectedIndex = selected.getAsInt();
         if (!dirty && frame == drawn && cursorStep == drawnCursor && selectedIndex == drawnSelected) {
             return;
@@ -118,7 +128,8 @@ public final class MapView extends Pane {
         if (dirty) {
             layers.invalidate();
         }
-        layers.draw(canvas.getGraphicsContext2D(), overlay.getGraphicsContext2D(), picture, backgroundImage, w, h);
+        layers.draw(canvas.getGraphicsContext2D(), selectedTrail.getGraphicsContext2D(), overlay, picture,
+                backgroundImage, w, h, now);
         drawn = frame;
         drawnSelected = selectedIndex;
         dirty = false;

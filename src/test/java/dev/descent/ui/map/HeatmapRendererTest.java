@@ -49,4 +49,16 @@ class HeatmapRendererTest {
         assertEquals(Color.web("#440154"), px.getColor(0, 50));
         assertEquals(Color.web("#fde725"), px.getColor(199, 50));
     }
+
+    @Test
+    void aPoleStillLeavesTheRestOfTheMapInManyColours(FxRobot robot) {
+        PixelReader px = render(robot, Surfaces.expression("1/(x^2 + y^2)"), new ViewWindow(-1, 1, -1, 1));
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < 200; x++) {
+            colours.add(px.getArgb(x, 50));
+        }
+        // with the raw range (up to ~4e4 next to the pole) only the ~20 pixels nearest the pole differed
+        assertTrue(colours.size() > 35, colours.size() + " colours along the middle row");
+        assertEquals(Color.web("#fde725"), px.getColor(100, 50), "the pole itself is clipped to the top colour");
+    }
 }

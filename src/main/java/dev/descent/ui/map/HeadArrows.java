@@ -1,0 +1,72 @@
+package dev.descent.ui.map;
+
+import dev.descent.core.optim.StepTrace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The arrows at the selected racer's head, in pixels: the negative gradient, the way the
+ * momentum (first moment) pushes, and the step taken. Every surface vector goes through the
+ * map's {@link MapProjection}, so with its equal scales an arrow's pixel direction is the
+ * surface direction (the "-grad" arrow is perpendicular to the contour lines on screen).
+ * Lengths: the gradient arrow is {@value #PIXELS} pixels (times the line scale), the momentum
+ * arrow that times |v| / max(|v|, |g|) (at least a quarter), the step its true length on the
+ * map, at most 1.5 times that.
+ */
+final class HeadArrows {
+    static final double PIXELS = 70;
+
+    enum Kind {
+        GRADIENT("-grad"), MOMENTUM("-momentum"), STEP("step");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One arrow from pixel (x, y) by (dx, dy) pixels. */
+    record Arrow(Kind kind, double x, double y, double dx, double dy) {
+    }
+
+    private HeadArrows() {
+    }
+
+    /** The arrows of step {@code s} taken to the head at surface point (headX, headY); none drawable when empty. */
+    static List<Arrow> of(StepTrace s, double headX, double headY, MapProjection proj, double scale) {
+        List<Arrow> out = new ArrayList<>(3);
+        if (s == null || !Double.isFinite(headX) || !Double.isFinite(headY)) {
+            return out;
+        }
+        double hx = proj.px(headX);
+        double hy = proj.py(headY);
+        double[] g = s.gradient();
+        double[] v = s.firstMoment();
+        double[] d = s.delta();
+        double gn = Math.hypot(g[0], g[1]);
+        add(out, Kind.GRADIENT, hx, hy, proj.dpx(-g[0]), proj.dpy(-g[1]), PIXELS * scale);
+        if (v != null) {
+            double vn = Math.hypot(v[0], v[1]);
+            double fraction = Math.max(0.25, Math.min(1, vn / Math.max(vn, gn)));
+            add(out, Kind.MOMENTUM, hx, hy, proj.dpx(-v[0]), proj.dpy(-v[1]), PIXELS * scale * fraction);
+        }
+        if (d != null) {
+            double dx = proj.dpx(d[0]);
+            double dy = proj.dpy(d[1]);
+            double len = Math.hypot(dx, dy);
+            add(out, Kind.STEP, hx, hy, dx, dy, Math.min(len, PIXELS * 1.5 * scale));
+        }
+        return out;
+    }
+
+    /** Adds the arrow along (ux, uy) with {@code length} pixels; nothing when the direction is zero or not finite. */
+    private static void add(List<Arrow> out, Kind kind, double x, double y, double ux, double uy, double length) {
+        double n = Math.hypot(ux, uy);
+        if (!(n > 0) || !Double.isFinite(n) || !(length > 0)) {
+            return;
+        }
+        out.add(new Arrow(kind, x, y, ux / n * length, uy / n * length));
+    }
+}
