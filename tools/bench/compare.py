@@ -8,10 +8,12 @@ With --rounds R the three are measured R times in turn (the machine may be share
 best median of each is kept. Prints a table with the ratios Descent / numpy and
 Descent / torch.
 
-numpy runs in a child process whose environment lacks OPENBLAS_CORETYPE and
-OPENBLAS_L2_SIZE (they may be set on a machine to steer another OpenBLAS), so numpy picks
-its own kernel; the script reports which one (threadpoolctl if installed, else by asking
-numpy's OpenBLAS through ctypes).
+All three run in child processes whose environment lacks OPENBLAS_CORETYPE and
+OPENBLAS_L2_SIZE (a machine may set them to steer its OpenBLAS builds; the development
+machines set OPENBLAS_CORETYPE=Haswell, which halves an AVX-512 CPU's SGEMM), so each
+library picks its own kernel for this CPU; --keep-openblas-env keeps them for all three. The
+script reports numpy's kernel (threadpoolctl if installed, else by asking numpy's OpenBLAS
+through ctypes).
 
 --threads N runs all three with N threads; --cpu-time runs them single-threaded and times
 the calling thread's CPU time, which a busy machine disturbs far less than the wall clock.
@@ -124,14 +126,18 @@ def main():
     parser.add_argument("bench_args", nargs="*", help="extra arguments for `descent bench`")
     parser.add_argument("--cpu-time", action="store_true",
                         help="single-threaded, timed by the calling thread's CPU time (steadier on a busy machine)")
+    parser.add_argument("--keep-openblas-env", action="store_true",
+                        help="keep OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE for all three (default: unset for all)")
     args = parser.parse_args()
     if args.cpu_time:
         args.threads = 1
 
-    numpy_env = dict(os.environ)
-    numpy_env.pop("OPENBLAS_CORETYPE", None)
-    numpy_env.pop("OPENBLAS_L2_SIZE", None)
-    torch_env = dict(os.environ)
+    base_env = dict(os.environ)
+    if not args.keep_openblas_env:
+        base_env.pop("OPENBLAS_CORETYPE", None)
+        base_env.pop("OPENBLAS_L2_SIZE", None)
+    numpy_env = dict(base_env)
+    torch_env = dict(base_env)
     java = ["java"]
     if args.threads is not None:
         java.append("-Ddescent.cpu.threads=%d" % args.threads)
@@ -146,7 +152,7 @@ def main():
     numpy_info = torch_info = None
     for _ in range(args.rounds):
         out = subprocess.run(java + ["-jar", args.jar, "bench", "--json"] + extra,
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True, check=True, env=base_env)
         report = json.loads(out.stdout.strip().splitlines()[-1])
         rows = report["gemm"]
         shapes = []
@@ -165,8 +171,8 @@ def main():
 
     print("numpy %s: %s" % (numpy_info["numpy"], numpy_info["kernel"]))
     print("torch %s: %d threads" % (torch_info["torch"], torch_info["threads"]))
-    print("env for descent/torch: OPENBLAS_CORETYPE=%s OPENBLAS_L2_SIZE=%s; unset for numpy"
-          % (os.environ.get("OPENBLAS_CORETYPE", "(unset)"), os.environ.get("OPENBLAS_L2_SIZE", "(unset)")))
+    print("env for all three: OPENBLAS_CORETYPE=%s OPENBLAS_L2_SIZE=%s"
+          % (base_env.get("OPENBLAS_CORETYPE", "(unset)"), base_env.get("OPENBLAS_L2_SIZE", "(unset)")))
     print("GFLOP/s, median of 7 timed runs, best of %d round(s); threads: %s; clock: %s"
           % (args.rounds, args.threads if args.threads is not None else "library defaults",
              "calling thread's CPU time" if args.cpu_time else "wall"))

@@ -5,10 +5,14 @@ setting (8 Adam racers, lr 0.01, a 2-64-64-3 ReLU net, softmax cross-entropy, ba
 backward and optimizer update on one minibatch. PyTorch steps 8 separate models in turn,
 as a plain training loop would.
 
-    ./mvnw -q package -DskipTests && python3 tools/bench/train_throughput.py [--cpu-time]
+    ./mvnw -q package -DskipTests && python3 tools/bench/train_throughput.py [--cpu-time] [--rounds 5]
 
---cpu-time times both by the CPU time of the stepping thread (steadier on a busy machine;
-PyTorch is then limited to 1 thread, as is Descent's race thread).
+By default both are timed by the wall clock and PyTorch runs with 1 and with 2 threads (its
+better median is the reference: small nets often run faster on one thread); the rounds
+alternate PyTorch and Descent so that a busy spell hits both, and medians are printed.
+--cpu-time times both by the CPU time of the stepping thread (steadier on a busy machine, but
+it leaves out Descent's GEMM helper thread; PyTorch is then limited to 1 thread).
+Descent runs without OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE, so OpenBLAS picks its own kernel.
 """
 import json
 import math
@@ -71,20 +75,39 @@ def descent_racer_steps_per_second(cpu_time):
     args = ["java", "-jar", JAR, "bench", "--json", "--shape", "8x8x8"]
     if cpu_time:
         args.append("--cpu-time")
-    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    out = subprocess.run(args, check=True, capture_output=True, text=True, env=env).stdout
     report = json.loads(out)
     return {t["backend"]: t["racer_steps_per_second"] for t in report["training"]}
 
 
+def median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
 def main():
     cpu_time = "--cpu-time" in sys.argv
-    if cpu_time:
-        torch.set_num_threads(1)
-    theirs = torch_racer_steps_per_second(cpu_time)
-    ours = descent_racer_steps_per_second(cpu_time)
-    print(f"PyTorch {torch.__version__} eager, {torch.get_num_threads()} thread(s): {theirs:.0f} racer-steps/s")
-    for backend, value in ours.items():
-        print(f"Descent {backend}: {value:.0f} racer-steps/s = {value / theirs:.1f}x PyTorch")
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
+    thread_counts = [1] if cpu_time else sorted({1, torch.get_num_threads()})
+    theirs = {t: [] for t in thread_counts}
+    ours = {}
+    for _ in range(rounds):
+        for t in thread_counts:
+            torch.set_num_threads(t)
+            theirs[t].append(torch_racer_steps_per_second(cpu_time))
+        for backend, value in descent_racer_steps_per_second(cpu_time).items():
+            ours.setdefault(backend, []).append(value)
+    clock = "thread CPU time" if cpu_time else "wall clock"
+    print(f"{clock}, medians of {rounds} rounds, racer-steps/s")
+    for t in thread_counts:
+        print(f"PyTorch {torch.__version__} eager, {t} thread(s): {median(theirs[t]):.0f}")
+    reference = max(median(v) for v in theirs.values())
+    for backend, values in ours.items():
+        print(f"Descent {backend}: {median(values):.0f} = {median(values) / reference:.1f}x PyTorch's better setting")
 
 
 if __name__ == "__main__":
