@@ -1,5 +1,7 @@
 package dev.descent.core.compute;
 
+import java.util.function.IntConsumer;
+
 /**
  * The float32 compute the network engine needs: buffers, strided-batched GEMM, and the
  * element-wise operations of an MLP. All matrices are row-major and densely packed.
@@ -7,6 +9,20 @@ package dev.descent.core.compute;
  * <p>A backend is used by one thread at a time (the engine thread of a race).
  */
 public interface Backend extends AutoCloseable {
+
+    /**
+     * Runs {@code body} for every index in {@code [0, count)} on the host threads this backend
+     * owns, the caller's included: in any order, possibly at the same time, and returns when
+     * all are done (rethrowing the first exception a body threw). It is for the host-side work
+     * a caller does net by net between two passes (a racer's optimizer update, say), which
+     * would otherwise leave the backend's threads idle; {@code body} must not call this
+     * backend. The default runs the indices in order on the caller.
+     */
+    default void forEachOnHost(int count, IntConsumer body) {
+        for (int i = 0; i < count; i++) {
+            body.accept(i);
+        }
+    }
 
     /** Short name: "cpu" or "cuda". */
     String name();

@@ -1,6 +1,7 @@
 package dev.descent.core.compute;
 
 import java.nio.FloatBuffer;
+import java.util.function.IntConsumer;
 
 /**
  * The CPU backend: off-heap float32 buffers, GEMM by a {@link CpuGemm} (OpenBLAS, or the
@@ -28,6 +29,12 @@ public class CpuBackend implements Backend {
     @Override
     public String description() {
         return "cpu (" + gemm.description() + ")";
+    }
+
+    /** On the GEMM's threads: the caller and the helpers that wait between GEMMs anyway. */
+    @Override
+    public void forEachOnHost(int count, IntConsumer body) {
+        gemm.forEachOnHost(count, body);
     }
 
     @Override

@@ -3,11 +3,14 @@ package dev.descent.core.compute;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 
 /**
  * A CPU backend buffer: off-heap float32 memory seen as a direct {@link FloatBuffer}
  * (absolute get/put), so native BLAS reads it without copying. A slice sees part of its
- * allocation's memory through {@link FloatBuffer#slice(int, int)}.
+ * allocation's memory through {@link FloatBuffer#slice(int, int)}. The same memory is also
+ * seen as ints ({@link #bits()}): the kernels that only test signs and mask bits (ReLU) work
+ * on the raw float bits there, in integer loops the JIT vectorizes.
  */
 public class CpuBuffer implements DeviceBuffer {
     private final long length;
@@ -15,6 +18,7 @@ public class CpuBuffer implements DeviceBuffer {
     private final CpuBuffer allocation;
     private final long offset;
     private FloatBuffer data;
+    private IntBuffer bits;
     /** The native address of {@code data}, found once by a native GEMM; 0 until then. */
     private long nativeAddress;
 
@@ -25,7 +29,9 @@ public class CpuBuffer implements DeviceBuffer {
         this.length = length;
         this.allocation = null;
         this.offset = 0;
-        this.data = ByteBuffer.allocateDirect((int) length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        ByteBuffer bytes = ByteBuffer.allocateDirect((int) length * Float.BYTES).order(ByteOrder.nativeOrder());
+        this.data = bytes.asFloatBuffer();
+        this.bits = bytes.asIntBuffer();
     }
 
     private CpuBuffer(CpuBuffer allocation, long offset, long length) {
@@ -33,6 +39,7 @@ public class CpuBuffer implements DeviceBuffer {
         this.allocation = allocation;
         this.offset = offset;
         this.data = allocation.data().slice((int) offset, (int) length);
+        this.bits = allocation.bits().slice((int) offset, (int) length);
     }
 
     /** The floats; absolute indexing only. Throws once closed (for a slice: once its allocation is closed). */
@@ -41,6 +48,12 @@ public class CpuBuffer implements DeviceBuffer {
             throw new IllegalStateException("buffer used after close");
         }
         return data;
+    }
+
+    /** The same memory as {@link #data()}, each float's raw bits as an int. Throws once closed. */
+    public IntBuffer bits() {
+        data();
+        return bits;
     }
 
     /** The cached native address of the floats (0 if not yet known). Throws once closed. */
@@ -80,6 +93,7 @@ public class CpuBuffer implements DeviceBuffer {
     public void close() {
         if (allocation == null) {
             data = null;
+            bits = null;
         }
     }
 }

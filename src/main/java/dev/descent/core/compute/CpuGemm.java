@@ -1,5 +1,7 @@
 package dev.descent.core.compute;
 
+import java.util.function.IntConsumer;
+
 /**
  * A CPU implementation of strided-batched SGEMM on {@link CpuBuffer}s: OpenBLAS through
  * JavaCPP ({@link OpenBlasGemm}) or the pure-Java kernel ({@link JavaBlockedGemm}).
@@ -17,6 +19,13 @@ public interface CpuGemm extends AutoCloseable {
      * @throws IllegalArgumentException when the call does not fit the buffers or C overlaps A or B
      */
     void gemm(GemmCall call, CpuBuffer a, CpuBuffer b, CpuBuffer c);
+
+    /** As {@link Backend#forEachOnHost}, on this GEMM's threads. The default runs them in order on the caller. */
+    default void forEachOnHost(int count, IntConsumer body) {
+        for (int i = 0; i < count; i++) {
+            body.accept(i);
+        }
+    }
 
     /** Stops the helper threads. */
     @Override

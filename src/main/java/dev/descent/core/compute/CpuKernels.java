@@ -1,6 +1,7 @@
 package dev.descent.core.compute;
 
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 
 /**
  * The element-wise operations of {@link Backend} on {@link CpuBuffer} memory, as plain loops.
@@ -22,6 +23,14 @@ final class CpuKernels {
         throw new IllegalArgumentException("buffer does not belong to the CPU backend: " + buffer);
     }
 
+    /** The raw float bits of a strided CPU buffer, as ints. */
+    static IntBuffer bits(Strided s) {
+        if (s.buffer() instanceof CpuBuffer cb) {
+            return cb.bits();
+        }
+        throw new IllegalArgumentException("buffer does not belong to the CPU backend: " + s.buffer());
+    }
+
     private static int at(Strided s, int p, int i) {
         return (int) (s.offset() + p * s.stride() + i);
     }
@@ -30,24 +39,33 @@ final class CpuKernels {
         z.requireSeparate("z", batch, (long) rows * cols);
         FloatBuffer fz = fb(z);
         FloatBuffer fbias = fb(bias);
-        float[] zs = new float[rows * cols];
-        float[] bs = new float[cols];
+        int n = rows * cols;
+        float[] zs = new float[n];
+        // the bias repeated on every row: one flat loop over n, which the JIT vectorizes
+        // (a loop over the columns of each row is too short for it when cols is small)
+        float[] bs = new float[n];
         for (int p = 0; p < batch; p++) {
             int zo = at(z, p, 0);
-            fz.get(zo, zs, 0, zs.length);
-            fbias.get(at(bias, p, 0), bs, 0, cols);
-            for (int i = 0; i < rows; i++) {
-                int row = i * cols;
-                for (int j = 0; j < cols; j++) {
-                    zs[row + j] += bs[j];
+            fz.get(zo, zs, 0, n);
+            if (rows > 0) {
+                fbias.get(at(bias, p, 0), bs, 0, cols);
+                for (int filled = cols; filled < n; filled *= 2) {
+                    System.arraycopy(bs, 0, bs, filled, Math.min(filled, n - filled));
                 }
             }
-            fz.put(zo, zs, 0, zs.length);
+            for (int i = 0; i < n; i++) {
+                zs[i] += bs[i];
+            }
+            fz.put(zo, zs, 0, n);
         }
     }
 
     static void activationForward(Activation f, float param, int batch, int n, Strided z, Strided slope, Strided a) {
         a.requireSeparate("a", batch, n);
+        if (f == Activation.RELU) {
+            reluForward(batch, n, z, a);
+            return;
+        }
         FloatBuffer fz = fb(z);
         FloatBuffer fa = fb(a);
         FloatBuffer fs = fb(slope);
@@ -59,23 +77,68 @@ final class CpuKernels {
             if (ss != null) {
                 fs.get(at(slope, p, 0), ss, 0, n);
             }
-            if (f == Activation.RELU) {
-                for (int i = 0; i < n; i++) {
-                    // zs[i] > 0 ? zs[i] : 0f, without a branch that mispredicts on half the signs
-                    zs[i] = Float.intBitsToFloat(Float.floatToRawIntBits(zs[i]) & positiveMask(zs[i]));
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    zs[i] = forward(f, param, ss != null ? ss[i] : s, zs[i]);
-                }
+            for (int i = 0; i < n; i++) {
+                zs[i] = forward(f, param, ss != null ? ss[i] : s, zs[i]);
             }
             fa.put(at(a, p, 0), zs, 0, n);
+        }
+    }
+
+    /**
+     * a = z > 0 ? z : +0, on the raw bits: z AND {@link #positiveMaskBits}(z), an integer loop
+     * without branches that the JIT vectorizes (float compares and selects it does not).
+     */
+    private static void reluForward(int batch, int n, Strided z, Strided a) {
+        IntBuffer iz = bits(z);
+        IntBuffer ia = bits(a);
+        int[] zs = new int[n];
+        for (int p = 0; p < batch; p++) {
+            iz.get(at(z, p, 0), zs, 0, n);
+            for (int i = 0; i < n; i++) {
+                zs[i] &= positiveMaskBits(zs[i]);
+            }
+            ia.put(at(a, p, 0), zs, 0, n);
+        }
+    }
+
+    /**
+     * gradZ = gradA * (z > 0 ? 1 : 0), as a float product (so -0 and NaN for masked negative
+     * and non-finite gradients, as the other backends compute it). The factors 1f and 0f are
+     * made from z's bits in an integer loop ({@link #positiveMaskBits} AND the bits of 1f),
+     * written into gradZ's memory and read back as floats; the product is then a plain float
+     * loop. Both loops vectorize; every read comes before the first write, so gradZ may be gradA.
+     */
+    private static void reluBackward(int batch, int n, Strided z, Strided gradA, Strided gradZ) {
+        IntBuffer iz = bits(z);
+        IntBuffer igz = bits(gradZ);
+        FloatBuffer fga = fb(gradA);
+        FloatBuffer fgz = fb(gradZ);
+        int[] zs = new int[n];
+        float[] gs = new float[n];
+        float[] factors = new float[n];
+        for (int p = 0; p < batch; p++) {
+            int out = at(gradZ, p, 0);
+            fga.get(at(gradA, p, 0), gs, 0, n);
+            iz.get(at(z, p, 0), zs, 0, n);
+            for (int i = 0; i < n; i++) {
+                zs[i] = positiveMaskBits(zs[i]) & 0x3F800000;
+            }
+            igz.put(out, zs, 0, n);
+            fgz.get(out, factors, 0, n);
+            for (int i = 0; i < n; i++) {
+                gs[i] *= factors[i];
+            }
+            fgz.put(out, gs, 0, n);
         }
     }
 
     static void activationBackward(Activation f, float param, int batch, int n, Strided z, Strided slope,
                                    Strided gradA, Strided gradZ) {
         gradZ.requireSeparate("gradZ", batch, n);
+        if (f == Activation.RELU) {
+            reluBackward(batch, n, z, gradA, gradZ);
+            return;
+        }
         FloatBuffer fz = fb(z);
         FloatBuffer fs = fb(slope);
         FloatBuffer fga = fb(gradA);
@@ -90,15 +153,8 @@ final class CpuKernels {
             if (ss != null) {
                 fs.get(at(slope, p, 0), ss, 0, n);
             }
-            if (f == Activation.RELU) {
-                for (int i = 0; i < n; i++) {
-                    // gs[i] * (zs[i] > 0 ? 1f : 0f), branch-free: 0x3F800000 is 1f, 0 is 0f
-                    gs[i] *= Float.intBitsToFloat(positiveMask(zs[i]) & 0x3F800000);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    gs[i] *= derivative(f, param, ss != null ? ss[i] : s, zs[i]);
-                }
+            for (int i = 0; i < n; i++) {
+                gs[i] *= derivative(f, param, ss != null ? ss[i] : s, zs[i]);
             }
             fgz.put(at(gradZ, p, 0), gs, 0, n);
         }
@@ -110,7 +166,12 @@ final class CpuKernels {
      * included), that is when u = b - 1 lies in [0, 0x7F800000).
      */
     static int positiveMask(float z) {
-        int u = Float.floatToRawIntBits(z) - 1;
+        return positiveMaskBits(Float.floatToRawIntBits(z));
+    }
+
+    /** {@link #positiveMask} of the float whose raw bits are {@code bits}. */
+    static int positiveMaskBits(int bits) {
+        int u = bits - 1;
         return ~(u >> 31) & ((u - 0x7F800000) >> 31);
     }
 
@@ -275,7 +336,24 @@ final class CpuKernels {
         for (int p = 0; p < batch; p++) {
             fx.get(at(x, p, 0), xs, 0, xs.length);
             java.util.Arrays.fill(sums, 0f);
-            for (int i = 0; i < rows; i++) {
+            // four rows per pass over the columns, added in row order: the same sums, bit for
+            // bit, as one row at a time, with a quarter of the loads and stores of the sums
+            int i = 0;
+            for (; i + 3 < rows; i += 4) {
+                int r0 = i * cols;
+                int r1 = r0 + cols;
+                int r2 = r1 + cols;
+                int r3 = r2 + cols;
+                for (int j = 0; j < cols; j++) {
+                    float sum = sums[j];
+                    sum += xs[r0 + j];
+                    sum += xs[r1 + j];
+                    sum += xs[r2 + j];
+                    sum += xs[r3 + j];
+                    sums[j] = sum;
+                }
+            }
+            for (; i < rows; i++) {
                 int row = i * cols;
                 for (int j = 0; j < cols; j++) {
                     sums[j] += xs[row + j];

@@ -1,6 +1,7 @@
 package dev.descent.core.compute;
 
 import java.nio.FloatBuffer;
+import java.util.function.IntConsumer;
 
 /**
  * The shared driver of the CPU GEMMs: checks a call, handles the degenerate shapes, and
@@ -37,6 +38,12 @@ abstract class TiledGemm<O> implements CpuGemm {
     /** Threads that work on one call, the caller included. */
     final int workers() {
         return pool.workers();
+    }
+
+    /** One index per chunk of the pool, claimed dynamically like GEMM tiles. */
+    @Override
+    public final void forEachOnHost(int count, IntConsumer body) {
+        pool.forEach(count, (chunk, worker) -> body.accept(chunk));
     }
 
     /** The operands of one call, prepared once on the caller's thread. */

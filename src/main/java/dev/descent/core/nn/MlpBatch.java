@@ -65,7 +65,8 @@ public final class MlpBatch implements AutoCloseable {
     private int trainRows;
     private final double[][][] runningMean;
     private final double[][][] runningVar;
-    private final float[] scratch;
+    /** Per net: the float image of its flat parameters or gradient, so nets can be handled at once. */
+    private final float[][] scratch;
     private int lastRows;
 
     /**
@@ -168,7 +169,7 @@ public final class MlpBatch implements AutoCloseable {
         t = alloc((long) capacity * targetColumns);
         indices = alloc(capacity);
         loss = alloc((long) nets * capacity * spec.outputs());
-        scratch = new float[layout.size()];
+        scratch = new float[nets][layout.size()];
         for (PackedArrays packed : List.of(parameters, gradients, statistics, running)) {
             packed.requireFull();
         }
@@ -197,12 +198,16 @@ public final class MlpBatch implements AutoCloseable {
 
     // ---- parameters ----
 
-    /** Sends net {@code net}'s master weights (flat layout, double) to the backend as float. */
+    /**
+     * Sends net {@code net}'s master weights (flat layout, double) to the backend as float.
+     * Calls for different nets may run at the same time (see {@link #fetchForHostWork}).
+     */
     public void setParameters(int net, double[] params) {
         checkNet(net);
         if (params.length != layout.size()) {
             throw new IllegalArgumentException("params must have " + layout.size() + " values, was " + params.length);
         }
+        float[] scratch = this.scratch[net];
         for (int i = 0; i < params.length; i++) {
             scratch[i] = (float) params[i];
         }
@@ -221,9 +226,21 @@ public final class MlpBatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies what the last {@link #trainStep} left on the backend for the host (the gradients
+     * and batch statistics) in one go. Until the next pass, {@link #gradient},
+     * {@link #updateRunningStatistics} and {@link #setParameters} then make no backend call
+     * and may run at the same time for different nets, e.g. under {@link Backend#forEachOnHost}.
+     */
+    public void fetchForHostWork() {
+        gradients.fetch();
+        statistics.fetch();
+    }
+
     /** The gradient of net {@code net} from the last {@link #trainStep}, flat layout. */
     public void gradient(int net, double[] out) {
         checkNet(net);
+        float[] scratch = this.scratch[net];
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int o = spec.fanOut(l);
@@ -404,14 +421,17 @@ public final class MlpBatch implements AutoCloseable {
         }
     }
 
+    /** Downloads each hidden layer's activations, then sums them net by net on the backend's host threads. */
     private void collect(ActivationStatistics stats, int n) {
+        float[][] values = new float[nets][];
         for (int l = 0; l < layers - 1; l++) {
             int out = spec.fanOut(l);
-            float[] values = new float[n * out];
             for (int p = 0; p < nets; p++) {
-                backend.download(a[l], (long) p * capacity * out, values, 0, n * out);
-                stats.add(p, l, values);
+                values[p] = new float[n * out];
+                backend.download(a[l], (long) p * capacity * out, values[p], 0, n * out);
             }
+            int layer = l;
+            backend.forEachOnHost(nets, p -> stats.add(p, layer, values[p]));
         }
     }
 

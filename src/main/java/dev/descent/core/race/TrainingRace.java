@@ -63,6 +63,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     private final MlpSpec spec;
     private final ParameterLayout layout;
     private final MlpBatch mlp;
+    private final Backend backend;
     private final NetworkData train;
     private final NetworkData val;
     private final List<TrainingRacerSpec> racerSpecs;
@@ -126,6 +127,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         this.options = options;
         this.stopping = stopping;
         int capacity = Math.max(batch, Math.min(Math.max(val.rows(), train.rows()), 4096));
+        this.backend = backend;
         this.mlp = new MlpBatch(backend, spec, racerSpecs.size(), capacity);
         mlp.loadTrainingSet(train.features(), train.targets(), train.rows());
         this.racers = new TrainingRacer[racerSpecs.size()];
@@ -296,12 +298,15 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         mlp.losses(lossBuffer);
         mlp.outputs(outputBuffer);
         NetworkData batchData = slice(rows);
-        for (int r = 0; r < racers.length; r++) {
+        // each racer's host work touches only its own state and its own net's slices, so the
+        // racers are stepped on the backend's host threads at once (the same bits as in turn)
+        mlp.fetchForHostWork();
+        backend.forEachOnHost(racers.length, r -> {
             TrainingRacer racer = racers[r];
             if (racer.running()) {
                 stepRacer(r, racer, n, batchData);
             }
-        }
+        });
         position += n;
         boolean anyRunning = false;
         for (TrainingRacer racer : racers) {
@@ -353,18 +358,13 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         mlp.gradient(index, racer.grad);
         double total = 0;
         for (int l = 0; l < spec.layers(); l++) {
-            double sq = 0;
-            for (int i = layout.weight(l); i < layout.weight(l) + layout.weightCount(l); i++) {
-                sq += racer.grad[i] * racer.grad[i];
-            }
+            double sq = sumOfSquares(racer.grad, layout.weight(l), layout.weight(l) + layout.weightCount(l));
             racer.gradNormSums[l] += Math.sqrt(sq);
             total += sq;
         }
         for (int l = 0; l < spec.layers(); l++) {
             int end = l + 1 < spec.layers() ? layout.weight(l + 1) : layout.size();
-            for (int i = layout.weight(l) + layout.weightCount(l); i < end; i++) {
-                total += racer.grad[i] * racer.grad[i];
-            }
+            total += sumOfSquares(racer.grad, layout.weight(l) + layout.weightCount(l), end);
         }
         double gradNorm = Math.sqrt(total);
         racer.epochSteps++;
@@ -397,6 +397,29 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         if (!racer.epochSchedule()) {
             racer.schedule.advance(batchLoss);
         }
+    }
+
+    /**
+     * The sum of {@code v[i]^2} over [from, to), in four interleaved partial sums: one chain
+     * of dependent adds would run at the adder's latency, and this loop runs once per weight
+     * of every racer every step.
+     */
+    static double sumOfSquares(double[] v, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += v[i] * v[i];
+            s1 += v[i + 1] * v[i + 1];
+            s2 += v[i + 2] * v[i + 2];
+            s3 += v[i + 3] * v[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += v[i] * v[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private void addPenalties(double[] params, double[] grad) {
