@@ -62,20 +62,55 @@ public class CpuBackend implements Backend {
 
     // ---- element-wise operations: computed by CpuKernels ----
 
+    /**
+     * Whether an element-wise call over {@code batch} nets of {@code perNet} floats each is
+     * large enough to split by net over the GEMM's threads (an inference pass over a data set,
+     * a decision-boundary grid); a training minibatch is not, as waking a helper costs about
+     * as much as it would save.
+     */
+    private static boolean byNet(int batch, long perNet) {
+        return batch > 1 && batch * perNet >= PARALLEL_FLOATS;
+    }
+
+    /** Element-wise calls over at least this many floats are split by net. */
+    static final long PARALLEL_FLOATS = 1 << 16;
+
+    /** Net {@code p}'s array of {@code s} as a batch of one (null stays null). */
+    private static Strided net(Strided s, int p) {
+        return s == null ? null : new Strided(s.buffer(), s.index(p, 0), s.stride());
+    }
+
     @Override
     public void addBias(int batch, int rows, int cols, Strided z, Strided bias) {
-        CpuKernels.addBias(batch, rows, cols, z, bias);
+        if (byNet(batch, (long) rows * cols)) {
+            z.requireSeparate("z", batch, (long) rows * cols);
+            gemm.forEachOnHost(batch, p -> CpuKernels.addBias(1, rows, cols, net(z, p), net(bias, p)));
+        } else {
+            CpuKernels.addBias(batch, rows, cols, z, bias);
+        }
     }
 
     @Override
     public void activationForward(Activation f, float param, int batch, int n, Strided z, Strided slope, Strided a) {
-        CpuKernels.activationForward(f, param, batch, n, z, slope, a);
+        if (byNet(batch, n)) {
+            a.requireSeparate("a", batch, n);
+            gemm.forEachOnHost(batch, p -> CpuKernels.activationForward(f, param, 1, n, net(z, p), net(slope, p),
+                    net(a, p)));
+        } else {
+            CpuKernels.activationForward(f, param, batch, n, z, slope, a);
+        }
     }
 
     @Override
     public void activationBackward(Activation f, float param, int batch, int n, Strided z, Strided slope,
                                    Strided gradA, Strided gradZ) {
-        CpuKernels.activationBackward(f, param, batch, n, z, slope, gradA, gradZ);
+        if (byNet(batch, n)) {
+            gradZ.requireSeparate("gradZ", batch, n);
+            gemm.forEachOnHost(batch, p -> CpuKernels.activationBackward(f, param, 1, n, net(z, p), net(slope, p),
+                    net(gradA, p), net(gradZ, p)));
+        } else {
+            CpuKernels.activationBackward(f, param, batch, n, z, slope, gradA, gradZ);
+        }
     }
 
     @Override
@@ -103,7 +138,12 @@ public class CpuBackend implements Backend {
 
     @Override
     public void columnSums(int batch, int rows, int cols, Strided x, Strided out) {
-        CpuKernels.columnSums(batch, rows, cols, x, out);
+        if (byNet(batch, (long) rows * cols)) {
+            out.requireSeparate("out", batch, cols);
+            gemm.forEachOnHost(batch, p -> CpuKernels.columnSums(1, rows, cols, net(x, p), net(out, p)));
+        } else {
+            CpuKernels.columnSums(batch, rows, cols, x, out);
+        }
     }
 
     @Override
@@ -125,7 +165,13 @@ public class CpuBackend implements Backend {
 
     @Override
     public void multiplyMask(int batch, int n, Strided x, Strided mask, Strided shift, Strided out) {
-        CpuKernels.multiplyMask(batch, n, x, mask, shift, out);
+        if (byNet(batch, n)) {
+            out.requireSeparate("out", batch, n);
+            gemm.forEachOnHost(batch, p -> CpuKernels.multiplyMask(1, n, net(x, p), net(mask, p), net(shift, p),
+                    net(out, p)));
+        } else {
+            CpuKernels.multiplyMask(batch, n, x, mask, shift, out);
+        }
     }
 
     @Override

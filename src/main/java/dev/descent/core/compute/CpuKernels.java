@@ -12,6 +12,33 @@ final class CpuKernels {
     private CpuKernels() {
     }
 
+    /**
+     * Work arrays of the calling thread, grown on demand and reused: a training step runs these
+     * kernels a dozen times, and fresh arrays would cost their zeroing every time. Each kernel
+     * fills the part it reads before reading it.
+     */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        private final float[][] floats = {new float[0], new float[0], new float[0]};
+        private int[] ints = new int[0];
+
+        /** At least {@code n} floats in slot 0, 1 or 2. */
+        float[] floats(int slot, int n) {
+            if (floats[slot].length < n) {
+                floats[slot] = new float[n];
+            }
+            return floats[slot];
+        }
+
+        int[] ints(int n) {
+            if (ints.length < n) {
+                ints = new int[n];
+            }
+            return ints;
+        }
+    }
+
     static FloatBuffer fb(Strided s) {
         return s == null ? null : data(s.buffer());
     }
@@ -40,10 +67,11 @@ final class CpuKernels {
         FloatBuffer fz = fb(z);
         FloatBuffer fbias = fb(bias);
         int n = rows * cols;
-        float[] zs = new float[n];
+        Scratch scratch = SCRATCH.get();
+        float[] zs = scratch.floats(0, n);
         // the bias repeated on every row: one flat loop over n, which the JIT vectorizes
         // (a loop over the columns of each row is too short for it when cols is small)
-        float[] bs = new float[n];
+        float[] bs = scratch.floats(1, n);
         for (int p = 0; p < batch; p++) {
             int zo = at(z, p, 0);
             fz.get(zo, zs, 0, n);
@@ -69,8 +97,9 @@ final class CpuKernels {
         FloatBuffer fz = fb(z);
         FloatBuffer fa = fb(a);
         FloatBuffer fs = fb(slope);
-        float[] zs = new float[n];
-        float[] ss = f == Activation.RRELU && fs != null ? new float[n] : null;
+        Scratch scratch = SCRATCH.get();
+        float[] zs = scratch.floats(0, n);
+        float[] ss = f == Activation.RRELU && fs != null ? scratch.floats(1, n) : null;
         for (int p = 0; p < batch; p++) {
             fz.get(at(z, p, 0), zs, 0, n);
             float s = f == Activation.PRELU ? fs.get(at(slope, p, 0)) : param;
@@ -91,7 +120,7 @@ final class CpuKernels {
     private static void reluForward(int batch, int n, Strided z, Strided a) {
         IntBuffer iz = bits(z);
         IntBuffer ia = bits(a);
-        int[] zs = new int[n];
+        int[] zs = SCRATCH.get().ints(n);
         for (int p = 0; p < batch; p++) {
             iz.get(at(z, p, 0), zs, 0, n);
             for (int i = 0; i < n; i++) {
@@ -113,9 +142,10 @@ final class CpuKernels {
         IntBuffer igz = bits(gradZ);
         FloatBuffer fga = fb(gradA);
         FloatBuffer fgz = fb(gradZ);
-        int[] zs = new int[n];
-        float[] gs = new float[n];
-        float[] factors = new float[n];
+        Scratch scratch = SCRATCH.get();
+        int[] zs = scratch.ints(n);
+        float[] gs = scratch.floats(0, n);
+        float[] factors = scratch.floats(1, n);
         for (int p = 0; p < batch; p++) {
             int out = at(gradZ, p, 0);
             fga.get(at(gradA, p, 0), gs, 0, n);
@@ -143,9 +173,10 @@ final class CpuKernels {
         FloatBuffer fs = fb(slope);
         FloatBuffer fga = fb(gradA);
         FloatBuffer fgz = fb(gradZ);
-        float[] zs = new float[n];
-        float[] gs = new float[n];
-        float[] ss = f == Activation.RRELU && fs != null ? new float[n] : null;
+        Scratch scratch = SCRATCH.get();
+        float[] zs = scratch.floats(0, n);
+        float[] gs = scratch.floats(1, n);
+        float[] ss = f == Activation.RRELU && fs != null ? scratch.floats(2, n) : null;
         for (int p = 0; p < batch; p++) {
             fz.get(at(z, p, 0), zs, 0, n);
             fga.get(at(gradA, p, 0), gs, 0, n);
@@ -331,11 +362,12 @@ final class CpuKernels {
         out.requireSeparate("out", batch, cols);
         FloatBuffer fx = fb(x);
         FloatBuffer fo = fb(out);
-        float[] xs = new float[rows * cols];
-        float[] sums = new float[cols];
+        Scratch scratch = SCRATCH.get();
+        float[] xs = scratch.floats(0, rows * cols);
+        float[] sums = scratch.floats(1, cols);
         for (int p = 0; p < batch; p++) {
-            fx.get(at(x, p, 0), xs, 0, xs.length);
-            java.util.Arrays.fill(sums, 0f);
+            fx.get(at(x, p, 0), xs, 0, rows * cols);
+            java.util.Arrays.fill(sums, 0, cols, 0f);
             // four rows per pass over the columns, added in row order: the same sums, bit for
             // bit, as one row at a time, with a quarter of the loads and stores of the sums
             int i = 0;
@@ -457,9 +489,10 @@ final class CpuKernels {
         FloatBuffer fm = fb(mask);
         FloatBuffer fs = fb(shift);
         FloatBuffer fo = fb(out);
-        float[] xs = new float[n];
-        float[] ms = new float[n];
-        float[] ss = fs == null ? null : new float[n];
+        Scratch scratch = SCRATCH.get();
+        float[] xs = scratch.floats(0, n);
+        float[] ms = scratch.floats(1, n);
+        float[] ss = fs == null ? null : scratch.floats(2, n);
         for (int p = 0; p < batch; p++) {
             fx.get(at(x, p, 0), xs, 0, n);
             fm.get(at(mask, p, 0), ms, 0, n);
