@@ -13,6 +13,7 @@ import dev.descent.core.bench.TrainingResult;
 import dev.descent.core.compute.Backend;
 import dev.descent.core.compute.BackendProvider;
 import dev.descent.core.compute.Backends;
+import dev.descent.core.compute.CpuGemms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -93,6 +94,10 @@ public final class BenchCommand implements Callable<Integer> {
             try (Backend backend = attempt.backend()) {
                 if (!json) {
                     out.println(backend.description());
+                    String warning = "cpu".equals(backend.name()) ? CpuGemms.forcedKernelWarning(System.getenv()) : null;
+                    if (warning != null) {
+                        out.println("  note: " + warning);
+                    }
                     out.printf(Locale.ROOT, "  %-28s %10s%n", "GEMM (m x k · k x n, batch)", "GFLOP/s");
                 }
                 SplittableRandom random = new SplittableRandom(seed);

@@ -71,6 +71,22 @@ public final class CpuGemms {
         throw new ConfigException(THREADS_PROPERTY + " must be an integer in [1, 256], was '" + value + "'");
     }
 
+    /**
+     * A warning when the environment makes OpenBLAS use other kernels than it would pick for
+     * this CPU ({@code OPENBLAS_CORETYPE}: on the AVX-512 build machine, which sets it to
+     * Haswell, the AVX2 kernels gave 0.5-0.9x the GFLOP/s of numpy's own choice), else null.
+     *
+     * @param env the environment, as {@link System#getenv()}
+     */
+    public static String forcedKernelWarning(java.util.Map<String, String> env) {
+        String core = env.get("OPENBLAS_CORETYPE");
+        if (core == null || core.isBlank()) {
+            return null;
+        }
+        return "OPENBLAS_CORETYPE=" + core.trim() + " makes OpenBLAS use its " + core.trim()
+                + " kernels; unset it to let OpenBLAS choose this CPU's own";
+    }
+
     /** Null when {@code kind} can be created here, else why not. */
     public static String unavailableReason(Kind kind) {
         return kind == Kind.OPENBLAS ? OpenBlasLibrary.unavailableReason() : null;

@@ -81,4 +81,12 @@ class CpuGemmsTest {
         assertEquals(BackendStatus.unavailable("descent.cpu.gemm must be auto, openblas or java, was 'gpu'"),
                 CpuBackendProvider.status("gpu", null));
     }
+
+    @Test
+    void aForcedOpenBlasCoreTypeIsNamedWithTheWayOut() {
+        assertNull(CpuGemms.forcedKernelWarning(java.util.Map.of()));
+        assertNull(CpuGemms.forcedKernelWarning(java.util.Map.of("OPENBLAS_CORETYPE", " ")));
+        assertEquals("OPENBLAS_CORETYPE=Haswell makes OpenBLAS use its Haswell kernels; unset it to let OpenBLAS"
+                + " choose this CPU's own", CpuGemms.forcedKernelWarning(java.util.Map.of("OPENBLAS_CORETYPE", "Haswell")));
+    }
 }
