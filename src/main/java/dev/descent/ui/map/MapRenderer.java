@@ -80,7 +80,7 @@ public final class MapRenderer {
     private static void drawCriticalPoints(GraphicsContext gc, MapPicture p, MapProjection proj) {
         double s = 6 * p.lineScale();
         gc.setLineWidth(2 * p.lineScale());
-        for (CriticalPoint c : p.surface().criticalPoints()) {
+        for (CriticalPoint c : p.criticalPoints()) {
             double x = proj.px(c.x());
             double y = proj.py(c.y());
             switch (c.kind()) {
