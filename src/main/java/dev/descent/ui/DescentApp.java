@@ -10,6 +10,7 @@ import dev.descent.ui.presets.PresetEntry;
 import dev.descent.ui.presets.SessionStore;
 import dev.descent.core.race.RaceOptions;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -18,12 +19,15 @@ import javafx.stage.Stage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The desktop application window. */
 public final class DescentApp extends Application {
     private MainViewModel model;
     private SessionStore session;
     private MainView view;
+    private ExecutorService criticalPointSearch;
 
     /** Starts the JavaFX toolkit and opens the window; returns when the window closes. */
     public static void launchApp(String[] args) {
@@ -32,7 +36,15 @@ public final class DescentApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        model = new MainViewModel(Startup.expressionCompiler(), RaceOptions.DEFAULT, System::nanoTime);
+        // a typed surface's critical points take up to a few hundred ms to find: one daemon thread
+        // searches them, so typing f(x, y) never stalls the window; the map draws them when found
+        criticalPointSearch = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "descent-critical-points");
+            t.setDaemon(true);
+            return t;
+        });
+        model = new MainViewModel(Startup.expressionCompiler(), RaceOptions.DEFAULT, System::nanoTime,
+                criticalPointSearch, Platform::runLater);
         attachDataMode(model);
         session = Startup.sessionStore();
         List<String> problems = new ArrayList<>();
@@ -116,6 +128,10 @@ public final class DescentApp extends Application {
             Startup.store(model, session);
             model.close();
             model = null;
+        }
+        if (criticalPointSearch != null) {
+            criticalPointSearch.shutdownNow();
+            criticalPointSearch = null;
         }
     }
 

@@ -6,6 +6,7 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A surface typed by the user as f(x, y). Values come from the plain double evaluator;
@@ -86,15 +87,22 @@ public final class ExpressionSurface implements Surface {
      * The critical points inside {@link #window()}, found numerically by
      * {@link CriticalPointSearch} on the first call and remembered. The first call costs a few
      * milliseconds warm but up to a few hundred ms in a fresh JVM (see there): make it off the UI
-     * thread (for example right after building the surface), later calls are free.
+     * thread (for example right after building the surface), later calls are free. A UI thread
+     * asks {@link #knownCriticalPoints()} instead.
      */
     @Override
     public List<CriticalPoint> criticalPoints() {
         List<CriticalPoint> points = criticalPoints;
         if (points == null) {
-            points = CriticalPointSearch.find(this, window);
+            points = List.copyOf(CriticalPointSearch.find(this, window));
             criticalPoints = points;
         }
         return points;
+    }
+
+    /** The critical points if a call to {@link #criticalPoints()} has found them; empty before. Never searches. */
+    @Override
+    public Optional<List<CriticalPoint>> knownCriticalPoints() {
+        return Optional.ofNullable(criticalPoints);
     }
 }

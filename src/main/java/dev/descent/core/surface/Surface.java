@@ -2,6 +2,7 @@ package dev.descent.core.surface;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A 2-D loss surface f(x, y) with exact first and second derivatives. Parameters are part
@@ -39,6 +40,18 @@ public interface Surface {
     /** The window shown by default. */
     ViewWindow window();
 
-    /** Known minima, saddles and maxima (may be empty). */
+    /**
+     * Known minima, saddles and maxima (may be empty). A typed surface searches for them on the
+     * first call, which can take a few hundred ms: a UI thread uses {@link #knownCriticalPoints()}.
+     */
     List<CriticalPoint> criticalPoints();
+
+    /**
+     * The critical points if they are known without a search: a catalogue surface's always, a
+     * typed surface's once {@link #criticalPoints()} has run, empty before. Never blocks.
+     * Surfaces whose {@link #criticalPoints()} is slow override this.
+     */
+    default Optional<List<CriticalPoint>> knownCriticalPoints() {
+        return Optional.of(criticalPoints());
+    }
 }

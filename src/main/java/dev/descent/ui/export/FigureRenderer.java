@@ -123,8 +123,10 @@ public final class FigureRenderer {
     private void drawMap(GraphicsContext gc, Figure f, double x0, double y0, int scale) {
         double left = x0 + MAP_LEFT;
         double height = mapHeight(f);
-        MapPicture picture = new MapPicture(f.surface(), f.window(), f.logScale(), f.frame(), -1,
-                f.startX(), f.startY(), 1);
+        // a figure is a file: it waits for a typed surface's critical points (free once the app's
+        // background search has found them; the command line has no other thread to wait for)
+        MapPicture picture = new MapPicture(f.surface(), f.surface().criticalPoints(), f.window(), f.logScale(),
+                f.frame(), -1, f.startX(), f.startY(), 1);
         gc.save();
         // trails leave the window when a racer diverges: keep them inside the map
         gc.beginPath();

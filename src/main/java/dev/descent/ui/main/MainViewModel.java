@@ -27,6 +27,7 @@ import javafx.collections.ListChangeListener;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
@@ -61,12 +62,26 @@ public final class MainViewModel implements AutoCloseable {
     private dev.descent.ui.network.DataModeViewModel dataModel;
 
     /**
+     * A model that searches a typed surface's critical points on the calling thread (tests).
+     *
      * @param compiler the f(x, y) parser (null hides typed surfaces)
      * @param options  trace capacity and step budget of every race
      * @param clock    nanosecond clock for the measured step rate ({@code System::nanoTime})
      */
     public MainViewModel(ExpressionCompiler compiler, RaceOptions options, LongSupplier clock) {
-        this.problem = new ProblemViewModel(compiler);
+        this(compiler, options, clock, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param compiler   the f(x, y) parser (null hides typed surfaces)
+     * @param options    trace capacity and step budget of every race
+     * @param clock      nanosecond clock for the measured step rate ({@code System::nanoTime})
+     * @param background runs the critical-point search of typed surfaces, off the UI thread
+     * @param ui         brings its results to the UI thread ({@code Platform::runLater})
+     */
+    public MainViewModel(ExpressionCompiler compiler, RaceOptions options, LongSupplier clock,
+                         Executor background, Executor ui) {
+        this.problem = new ProblemViewModel(compiler, background, ui);
         this.options = options;
         this.clock = clock;
         this.runner = RaceRunner.start(race(List.of()), stepsPerSecond.get());

@@ -115,8 +115,8 @@ final class MapLayers {
             }
             boolean isSelected = i == p.selected();
             Color colour = MapRenderer.colour(racers.get(i));
-            MapRenderer.strokeTrail(isSelected ? selected : base, d.path().xs(), d.path().ys(), piece.from(),
-                    piece.count(), piece.colourFrom(), colour, MapRenderer.trailScale(p.lineScale(), isSelected));
+            MapRenderer.strokeTrail(isSelected ? selected : base, d.path(), piece.from(), piece.count(),
+                    piece.colourFrom(), colour, MapRenderer.trailScale(p.lineScale(), isSelected));
         }
     }
 }

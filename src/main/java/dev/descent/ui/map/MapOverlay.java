@@ -10,8 +10,11 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -141,20 +144,24 @@ final class MapOverlay extends Pane {
     }
 
     private final class RacerNodes {
-        final Polyline tailOutline = new Polyline();
-        final Polyline tail = new Polyline();
+        final Path tailOutline = new Path();
+        final Path tail = new Path();
         final Circle head = new Circle();
         final Line crossA = new Line();
         final Line crossB = new Line();
         final Circle ringOuter = new Circle();
         final Circle ringInner = new Circle();
         final Tag tag = new Tag();
+        /** The tail as drawn: its vertices (x, y, ...) and which of them start a run. */
         double[] points = new double[0];
+        boolean[] runStarts = new boolean[0];
+        /** The trail's unflushed vertices continued to the head, clipped as the trail is. */
+        private final TrailPath tailPath = new TrailPath();
         String colourText = "";
         Color colour = Color.BLACK;
 
         RacerNodes() {
-            for (Polyline l : List.of(tailOutline, tail)) {
+            for (Path l : List.of(tailOutline, tail)) {
                 l.setStrokeLineCap(StrokeLineCap.ROUND);
                 l.setStrokeLineJoin(StrokeLineJoin.BEVEL);
                 l.setFill(null);
@@ -187,9 +194,12 @@ final class MapOverlay extends Pane {
                 hide(tailOutline, tail, head, crossA, crossB, ringOuter, ringInner, tag);
                 return;
             }
-            double hx = MapRenderer.clampPixel(proj.px(t.last("x")));
-            double hy = MapRenderer.clampPixel(proj.py(t.last("y")));
-            tail(trail, hx, hy, scale);
+            double headX = proj.px(t.last("x"));
+            double headY = proj.py(t.last("y"));
+            tail(trail, headX, headY, scale);
+            // the marks of a far-off head only need to be off the map, and finite
+            double hx = MapRenderer.clampPixel(headX);
+            double hy = MapRenderer.clampPixel(headY);
             double rad = MapRenderer.HEAD_RADIUS * scale;
             if (r.diverged()) {
                 head.setVisible(false);
@@ -214,32 +224,30 @@ final class MapOverlay extends Pane {
             ring(t, p, proj);
         }
 
-        private void tail(TrailPieces trail, double hx, double hy, double scale) {
-            TrailPath path = trail.path();
-            int from = trail.tailFrom();
-            double[] fresh = new double[2 * (Math.max(0, path.size() - from) + 1)];
-            int m = 0;
-            for (int i = from; i < path.size(); i++) {
-                fresh[m++] = path.x(i);
-                fresh[m++] = path.y(i);
+        /** The tail: from the trail's last vertex on the canvas to the head at pixel (headX, headY). */
+        private void tail(TrailPieces trail, double headX, double headY, double scale) {
+            tailPath.copyTail(trail.path(), trail.tailFrom());
+            tailPath.add(headX, headY);
+            int n = tailPath.size();
+            double[] fresh = new double[2 * n];
+            boolean[] freshStarts = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                fresh[2 * i] = tailPath.x(i);
+                fresh[2 * i + 1] = tailPath.y(i);
+                freshStarts[i] = i == 0 || tailPath.startsRun(i);
             }
-            fresh[m++] = hx;
-            fresh[m] = hy;
-            if (!Arrays.equals(points, fresh)) {
+            if (!Arrays.equals(points, fresh) || !Arrays.equals(runStarts, freshStarts)) {
                 points = fresh;
-                Double[] boxed = new Double[fresh.length];
-                for (int i = 0; i < fresh.length; i++) {
-                    boxed[i] = fresh[i];
-                }
-                tailOutline.getPoints().setAll(boxed);
-                tail.getPoints().setAll(boxed);
+                runStarts = freshStarts;
+                tailOutline.getElements().setAll(elements(fresh, freshStarts));
+                tail.getElements().setAll(elements(fresh, freshStarts));
             }
             tailOutline.setStroke(MapRenderer.outline(colour));
             tailOutline.setStrokeWidth(MapRenderer.TRAIL_WIDTH * scale + 2 * MapRenderer.OUTLINE_WIDTH);
             tail.setStroke(colour);
             tail.setStrokeWidth(MapRenderer.TRAIL_WIDTH * scale);
-            tailOutline.setVisible(fresh.length > 2);
-            tail.setVisible(fresh.length > 2);
+            tailOutline.setVisible(n > 1);
+            tail.setVisible(n > 1);
         }
 
         private void cross(Line l, double x0, double y0, double x1, double y1, double scale) {
@@ -324,6 +332,15 @@ final class MapOverlay extends Pane {
             double lx = ex + (a.dx() >= 0 ? 8 * scale : -8 * scale - tag.width());
             tag.show(text, lx, ey, MapRenderer.arrowColour(kind), null, scale);
         }
+    }
+
+    /** Path elements through the points (x, y, ...): a move where a run starts, else a line. */
+    private static List<PathElement> elements(double[] xy, boolean[] starts) {
+        List<PathElement> out = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            out.add(starts[i] ? new MoveTo(xy[2 * i], xy[2 * i + 1]) : new LineTo(xy[2 * i], xy[2 * i + 1]));
+        }
+        return out;
     }
 
     private static void hide(Node... nodes) {

@@ -80,7 +80,7 @@ public final class MapRenderer {
     private static void drawCriticalPoints(GraphicsContext gc, MapPicture p, MapProjection proj) {
         double s = 6 * p.lineScale();
         gc.setLineWidth(2 * p.lineScale());
-        for (CriticalPoint c : p.surface().criticalPoints()) {
+        for (CriticalPoint c : p.criticalPoints()) {
             double x = proj.px(c.x());
             double y = proj.py(c.y());
             switch (c.kind()) {
@@ -125,10 +125,10 @@ public final class MapRenderer {
             return;
         }
         path.clear();
-        path.append(t, 0, n, proj);
-        // the newest point is always the trace's last one: make sure the line reaches it
-        path.setLast(proj.px(t.value("x", n - 1)), proj.py(t.value("y", n - 1)));
-        strokeTrail(gc, path.xs(), path.ys(), path.size(), colour(r), scale);
+        path.append(t, 0, n - 1, proj);
+        // the newest point is always the trace's last one: the line reaches it whatever its distance
+        path.add(proj.px(t.value("x", n - 1)), proj.py(t.value("y", n - 1)));
+        strokeTrail(gc, path, 0, path.size(), 0, colour(r), scale);
         drawHead(gc, r, proj, scale);
     }
 
@@ -138,21 +138,14 @@ public final class MapRenderer {
     }
 
     /**
-     * Strokes the polyline through the first {@code count} vertices over a thin outline (dark,
-     * or light under a dark colour), so every trail reads on both ends of viridis and on white.
-     * The outline is opaque: where pieces of one trail overlap (a trail drawn in pieces), it does
-     * not darken.
+     * Strokes vertices {@code [from, from + count)} of {@code path} (a new run moves instead of
+     * drawing) over a thin outline (dark, or light under a dark colour), so every trail reads on
+     * both ends of viridis and on white: the outline along all of them, the colour from
+     * {@code colourFrom} on (at most {@code from}), so a piece appended to a drawn trail repaints
+     * the end of the previous piece in colour over the new outline's cap. The outline is opaque:
+     * where pieces of one trail overlap, it does not darken.
      */
-    static void strokeTrail(GraphicsContext gc, double[] px, double[] py, int count, Color colour, double scale) {
-        strokeTrail(gc, px, py, 0, count, 0, colour, scale);
-    }
-
-    /**
-     * Strokes vertices {@code [from, from + count)}: the outline along all of them, the colour
-     * from {@code colourFrom} on (at most {@code from}), so a piece appended to a drawn trail
-     * repaints the end of the previous piece in colour over the new outline's cap.
-     */
-    static void strokeTrail(GraphicsContext gc, double[] px, double[] py, int from, int count, int colourFrom,
+    static void strokeTrail(GraphicsContext gc, TrailPath path, int from, int count, int colourFrom,
                             Color colour, double scale) {
         if (count < 1) {
             return;
@@ -161,21 +154,27 @@ public final class MapRenderer {
         gc.setLineJoin(StrokeLineJoin.BEVEL);
         gc.setStroke(outline(colour));
         gc.setLineWidth(TRAIL_WIDTH * scale + 2 * OUTLINE_WIDTH);
-        polyline(gc, px, py, from, count);
+        polyline(gc, path, from, count);
         gc.setStroke(colour);
         gc.setLineWidth(TRAIL_WIDTH * scale);
-        polyline(gc, px, py, colourFrom, from + count - colourFrom);
+        polyline(gc, path, colourFrom, from + count - colourFrom);
     }
 
-    private static void polyline(GraphicsContext gc, double[] px, double[] py, int from, int count) {
-        if (from == 0) {
+    private static void polyline(GraphicsContext gc, TrailPath path, int from, int count) {
+        double[] px = path.xs();
+        double[] py = path.ys();
+        if (from == 0 && !path.breaksWithin(0, count)) {
             gc.strokePolyline(px, py, count);
             return;
         }
         gc.beginPath();
         gc.moveTo(px[from], py[from]);
         for (int i = from + 1; i < from + count; i++) {
-            gc.lineTo(px[i], py[i]);
+            if (path.startsRun(i)) {
+                gc.moveTo(px[i], py[i]);
+            } else {
+                gc.lineTo(px[i], py[i]);
+            }
         }
         gc.stroke();
     }
@@ -254,8 +253,9 @@ public final class MapRenderer {
         return at;
     }
 
+    /** A head's pixel coordinate kept within the trails' clip rectangle (a far-off mark only needs to be off the map). */
     static double clampPixel(double v) {
-        return Math.max(-1e5, Math.min(1e5, v));
+        return Math.max(-TrailPath.FAR, Math.min(TrailPath.FAR, v));
     }
 
     static void drawArrows(GraphicsContext gc, RacerSnapshot r, MapProjection proj, double scale) {

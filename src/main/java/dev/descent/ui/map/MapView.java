@@ -78,6 +78,8 @@ public final class MapView extends Pane {
         canvas.widthProperty().addListener(o -> dirty = true);
         canvas.heightProperty().addListener(o -> dirty = true);
         problem.surfaceProperty().addListener(o -> dirty = true);
+        // a typed surface's critical points arrive from the background search after it is shown
+        problem.criticalPointsProperty().addListener(o -> dirty = true);
         problem.windowProperty().addListener(o -> dirty = true);
         problem.startProperty().addListener(o -> dirty = true);
         problem.logScaleProperty().addListener(o -> dirty = true);
@@ -114,10 +116,11 @@ public final class MapView extends Pane {
             return;
         }
         double[] start = problem.startProperty().get();
-        MapPicture picture = new MapPicture(problem.surfaceProperty().get(), problem.windowProperty().get(),
-                problem.logScaleProperty().get(), frame, selectedIndex, start[0], start[1], lineScale,
-                cursorStep);
-        Object key = java.util.List.of(picture.surface(), picture.window(), picture.logScale(), w, h, lineScale);
+        MapPicture picture = new MapPicture(problem.surfaceProperty().get(), problem.criticalPointsProperty().get(),
+                problem.windowProperty().get(), problem.logScaleProperty().get(), frame, selectedIndex, start[0],
+                start[1], lineScale, cursorStep);
+        Object key = java.util.List.of(picture.surface(), picture.criticalPoints(), picture.window(),
+                picture.logScale(), w, h, lineScale);
         if (!key.equals(backgroundKey)) {
             background.setWidth(w);
             background.setHeight(h);

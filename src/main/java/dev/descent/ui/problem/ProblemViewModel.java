@@ -6,6 +6,7 @@ import dev.descent.core.config.Spec;
 import dev.descent.core.plot.ContourLevels;
 import dev.descent.core.plot.SurfaceGrid;
 import dev.descent.core.preset.SurfaceProblem;
+import dev.descent.core.surface.CriticalPoint;
 import dev.descent.core.surface.Surface;
 import dev.descent.core.surface.SurfaceFactory;
 import dev.descent.core.surface.Surfaces;
@@ -29,11 +30,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The problem being raced on: a catalogue surface with its parameters, or a typed f(x, y);
  * the view window, the common start and the colour scale. A refused parameter or a broken
  * expression keeps the old surface and reports the reason (and, for f(x, y), where).
+ *
+ * <p>Threads: everything here runs on the UI thread except the critical-point search of a
+ * typed surface, which can take a few hundred ms; it runs on the background executor and its
+ * result comes back through the UI executor, for the surface still shown only.
  */
 public final class ProblemViewModel {
     /** The picker entry that switches to a typed f(x, y). */
@@ -51,10 +58,31 @@ public final class ProblemViewModel {
     private final ObjectProperty<ViewWindow> window = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<double[]> start = new ReadOnlyObjectWrapper<>(new double[] {0, 0});
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<List<CriticalPoint>> criticalPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final Executor background;
+    private final Executor ui;
+    /** The surface shown last: the search thread reads it to skip searches for surfaces replaced while queued. */
+    private volatile Surface shown;
 
-    /** @param compiler the f(x, y) parser; null hides the typed entry */
+    /**
+     * A model that searches a typed surface's critical points on the calling thread (blocking, for
+     * tests and headless use).
+     *
+     * @param compiler the f(x, y) parser; null hides the typed entry
+     */
     public ProblemViewModel(ExpressionCompiler compiler) {
+        this(compiler, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param compiler   the f(x, y) parser; null hides the typed entry
+     * @param background runs the critical-point search of a typed surface (a daemon thread in the app)
+     * @param ui         applies its result on the UI thread ({@code Platform::runLater})
+     */
+    public ProblemViewModel(ExpressionCompiler compiler, Executor background, Executor ui) {
         this.compiler = compiler;
+        this.background = background;
+        this.ui = ui;
         for (SurfaceFactory f : Surfaces.all()) {
             choices.add(f.name());
         }
@@ -81,6 +109,15 @@ public final class ProblemViewModel {
 
     public ReadOnlyObjectProperty<Surface> surfaceProperty() {
         return surface.getReadOnlyProperty();
+    }
+
+    /**
+     * The critical points of the shown surface as far as they are known: a catalogue surface's
+     * at once, a typed one's when the background search has found them (empty until then), never
+     * those of a surface no longer shown.
+     */
+    public ReadOnlyObjectProperty<List<CriticalPoint>> criticalPointsProperty() {
+        return criticalPoints.getReadOnlyProperty();
     }
 
     public StringProperty expressionProperty() {
@@ -197,7 +234,7 @@ public final class ProblemViewModel {
         window.set(w);
         start.set(new double[] {problem.startX(), problem.startY()});
         logScale.set(spansDecades(s, w));
-        surface.set(s);
+        setSurface(s);
     }
 
     /** The problem as a preset stores it (the accepted surface, not a broken text being typed). */
@@ -259,6 +296,31 @@ public final class ProblemViewModel {
             start.set(new double[] {w.xMin() + 0.15 * w.width(), w.yMax() - 0.2 * w.height()});
             logScale.set(spansDecades(s, w));
         }
+        setSurface(s);
+    }
+
+    /** Shows {@code s} with the critical points known so far; starts their search when none are. */
+    private void setSurface(Surface s) {
+        Optional<List<CriticalPoint>> known = s.knownCriticalPoints();
+        criticalPoints.set(known.orElse(List.of()));
+        shown = s;
         surface.set(s);
+        if (known.isEmpty()) {
+            searchCriticalPoints(s);
+        }
+    }
+
+    private void searchCriticalPoints(Surface s) {
+        background.execute(() -> {
+            if (shown != s) {
+                return; // replaced while it waited for the search thread
+            }
+            List<CriticalPoint> found = s.criticalPoints();
+            ui.execute(() -> {
+                if (surface.get() == s) {
+                    criticalPoints.set(found);
+                }
+            });
+        });
     }
 }

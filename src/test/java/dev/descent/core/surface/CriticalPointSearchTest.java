@@ -10,9 +10,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -164,5 +166,16 @@ class CriticalPointSearchTest {
         assertSamePoints(List.of(new CriticalPoint(10, 0, Kind.GLOBAL_MINIMUM)),
                 CriticalPointSearch.find(bowl, new ViewWindow(5, 15, -5, 5)), 1e-12, "in a window around it");
         assertTrue(bowl.criticalPoints() == bowl.criticalPoints(), "computed once");
+    }
+
+    @Test
+    void aTypedSurfaceKnowsItsPointsOnlyAfterTheSearchWhileACatalogueSurfaceKnowsThemAlways() {
+        Surface typed = Surfaces.expression("x^2 + y^2");
+        assertEquals(Optional.empty(), typed.knownCriticalPoints(), "asking does not search");
+        assertEquals(Optional.empty(), typed.knownCriticalPoints());
+        List<CriticalPoint> found = typed.criticalPoints();
+        assertSame(found, typed.knownCriticalPoints().orElseThrow(), "the search's result, remembered");
+        Surface himmelblau = Surfaces.create(Spec.parse("himmelblau"));
+        assertEquals(Optional.of(himmelblau.criticalPoints()), himmelblau.knownCriticalPoints());
     }
 }

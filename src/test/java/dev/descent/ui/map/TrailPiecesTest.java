@@ -62,6 +62,7 @@ class TrailPiecesTest {
         for (int i = 0; i < whole.size(); i++) {
             assertEquals(whole.x(i), drawn.x(i));
             assertEquals(whole.y(i), drawn.y(i));
+            assertEquals(whole.startsRun(i), drawn.startsRun(i));
         }
         assertTrue(whole.size() > 500, "a long trail: " + whole.size());
         List<Long> missing = new ArrayList<>();

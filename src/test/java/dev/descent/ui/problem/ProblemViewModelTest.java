@@ -1,8 +1,13 @@
 package dev.descent.ui.problem;
 
+import dev.descent.core.surface.CriticalPoint;
 import dev.descent.core.surface.Surface;
 import dev.descent.ui.main.Startup;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,5 +90,85 @@ class ProblemViewModelTest {
     void typedEntryIsHiddenWithoutAParser() {
         assertFalse(new ProblemViewModel(null).choices().contains(ProblemViewModel.TYPED));
         assertTrue(model().choices().contains(ProblemViewModel.TYPED));
+    }
+
+    /** A model whose critical-point searches and their results wait in queues until the test runs them. */
+    private static ProblemViewModel queued(ArrayDeque<Runnable> searches, ArrayDeque<Runnable> ui) {
+        return new ProblemViewModel(Startup.expressionCompiler(), searches::add, ui::add);
+    }
+
+    private static void typeAndApply(ProblemViewModel m, String formula) {
+        m.expressionProperty().set(formula);
+        if (m.typed()) {
+            assertTrue(m.applyExpression(), m.errorProperty().get());
+        } else {
+            m.choose(ProblemViewModel.TYPED);
+        }
+        assertEquals(formula, m.surfaceProperty().get().formula());
+    }
+
+    private static void runAll(ArrayDeque<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+    }
+
+    @Test
+    void aTypedSurfaceIsShownAtOnceAndItsCriticalPointsArriveFromTheBackgroundSearch() {
+        ArrayDeque<Runnable> searches = new ArrayDeque<>();
+        ArrayDeque<Runnable> ui = new ArrayDeque<>();
+        ProblemViewModel m = queued(searches, ui);
+        m.choose("bowl");
+        assertEquals(m.surfaceProperty().get().criticalPoints(), m.criticalPointsProperty().get(),
+                "a catalogue surface's points at once");
+        assertTrue(searches.isEmpty(), "nothing to search for a catalogue surface");
+
+        typeAndApply(m, "(x - 1)^2 + (y + 2)^2");
+        Surface typed = m.surfaceProperty().get();
+        assertEquals(List.of(), m.criticalPointsProperty().get(), "none while the search runs");
+        assertEquals(Optional.empty(), typed.knownCriticalPoints(), "not searched on the calling (UI) thread");
+        assertEquals(1, searches.size());
+        searches.poll().run();
+        assertEquals(List.of(), m.criticalPointsProperty().get(), "the result is applied on the UI thread");
+        assertEquals(1, ui.size());
+        ui.poll().run();
+        List<CriticalPoint> points = m.criticalPointsProperty().get();
+        assertEquals(1, points.size(), points.toString());
+        assertEquals(CriticalPoint.Kind.GLOBAL_MINIMUM, points.get(0).kind());
+        assertEquals(1, points.get(0).x(), 1e-9);
+        assertEquals(-2, points.get(0).y(), 1e-9);
+    }
+
+    @Test
+    void theSearchOfASurfaceReplacedBeforeItsResultArrivesIsNotShown() {
+        ArrayDeque<Runnable> searches = new ArrayDeque<>();
+        ArrayDeque<Runnable> ui = new ArrayDeque<>();
+        ProblemViewModel m = queued(searches, ui);
+        typeAndApply(m, "(x - 1)^2 + y^2");
+        runAll(searches); // found, but not yet back on the UI thread
+        typeAndApply(m, "(x + 1)^2 + y^2");
+        runAll(ui);
+        assertEquals(List.of(), m.criticalPointsProperty().get(), "the first surface's minimum at (1, 0) is not shown");
+        runAll(searches);
+        runAll(ui);
+        assertEquals(1, m.criticalPointsProperty().get().size());
+        assertEquals(-1, m.criticalPointsProperty().get().get(0).x(), 1e-9, "the shown surface's own minimum");
+
+        typeAndApply(m, "(x - 2)^2 + y^2");
+        Surface replaced = m.surfaceProperty().get();
+        m.choose("himmelblau");
+        List<CriticalPoint> himmelblau = m.surfaceProperty().get().criticalPoints();
+        assertEquals(himmelblau, m.criticalPointsProperty().get());
+        runAll(searches);
+        runAll(ui);
+        assertEquals(himmelblau, m.criticalPointsProperty().get(), "a late result does not replace the catalogue's");
+        assertEquals(Optional.empty(), replaced.knownCriticalPoints(), "a search still queued when replaced is skipped");
+    }
+
+    @Test
+    void withoutExecutorsTheSearchRunsAtOnce() {
+        ProblemViewModel m = model();
+        typeAndApply(m, "(x - 1)^2 + y^2");
+        assertEquals(1, m.criticalPointsProperty().get().size());
     }
 }
