@@ -68,6 +68,8 @@ public final class MlpBatch implements AutoCloseable {
     /** Per net: the float image of its flat parameters or gradient, so nets can be handled at once. */
     private final float[][] scratch;
     private int lastRows;
+    /** Per net, the host copy of one hidden layer's activations that {@link #collect} sums; reused. */
+    private final float[][] activationCopies;
 
     /**
      * @param nets     K, the number of nets (racers)
@@ -170,6 +172,7 @@ public final class MlpBatch implements AutoCloseable {
         indices = alloc(capacity);
         loss = alloc((long) nets * capacity * spec.outputs());
         scratch = new float[nets][layout.size()];
+        activationCopies = new float[nets][0];
         for (PackedArrays packed : List.of(parameters, gradients, statistics, running)) {
             packed.requireFull();
         }
@@ -423,11 +426,13 @@ public final class MlpBatch implements AutoCloseable {
 
     /** Downloads each hidden layer's activations, then sums them net by net on the backend's host threads. */
     private void collect(ActivationStatistics stats, int n) {
-        float[][] values = new float[nets][];
+        float[][] values = activationCopies;
         for (int l = 0; l < layers - 1; l++) {
             int out = spec.fanOut(l);
             for (int p = 0; p < nets; p++) {
-                values[p] = new float[n * out];
+                if (values[p].length != n * out) {
+                    values[p] = new float[n * out];
+                }
                 backend.download(a[l], (long) p * capacity * out, values[p], 0, n * out);
             }
             int layer = l;
