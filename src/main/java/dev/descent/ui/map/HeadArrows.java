@@ -12,10 +12,14 @@ import java.util.List;
  * surface direction (the "-grad" arrow is perpendicular to the contour lines on screen).
  * Lengths: the gradient arrow is {@value #PIXELS} pixels (times the line scale), the momentum
  * arrow that times |v| / max(|v|, |g|) (at least a quarter), the step its true length on the
- * map, at most 1.5 times that.
+ * map, at most 1.5 times that. A gradient or momentum of norm {@value #AT_REST} or less gets no
+ * arrow: at a minimum its direction is rounding noise (a racer settled in a well showed a
+ * full-length "-grad" arrow for g = (-1.8e-15, 1.5e-77)).
  */
 final class HeadArrows {
     static final double PIXELS = 70;
+    /** Vectors this short have no direction worth drawing. */
+    static final double AT_REST = 1e-9;
 
     enum Kind {
         GRADIENT("-grad"), MOMENTUM("-momentum"), STEP("step");
@@ -46,8 +50,10 @@ final class HeadArrows {
         double[] v = s.firstMoment();
         double[] d = s.delta();
         double gn = Math.hypot(g[0], g[1]);
-        add(out, Kind.GRADIENT, hx, hy, proj.dpx(-g[0]), proj.dpy(-g[1]), PIXELS * scale);
-        if (v != null) {
+        if (gn > AT_REST) {
+            add(out, Kind.GRADIENT, hx, hy, proj.dpx(-g[0]), proj.dpy(-g[1]), PIXELS * scale);
+        }
+        if (v != null && Math.hypot(v[0], v[1]) > AT_REST) {
             double vn = Math.hypot(v[0], v[1]);
             double fraction = Math.max(0.25, Math.min(1, vn / Math.max(vn, gn)));
             add(out, Kind.MOMENTUM, hx, hy, proj.dpx(-v[0]), proj.dpy(-v[1]), PIXELS * scale * fraction);
