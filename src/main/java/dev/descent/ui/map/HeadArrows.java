@@ -12,7 +12,7 @@ import java.util.List;
  * surface direction (the "-grad" arrow is perpendicular to the contour lines on screen).
  * Lengths: the gradient arrow is {@value #PIXELS} pixels (times the line scale), the momentum
  * arrow that times |v| / max(|v|, |g|) (at least a quarter), the step its true length on the
- * map, at most 1.5 times that. A gradient or momentum of norm {@value #AT_REST} or less gets no
+ * map, at most 1.5 times that, none under half a pixel. A gradient or momentum of norm {@value #AT_REST} or less gets no
  * arrow: at a minimum its direction is rounding noise (a racer settled in a well showed a
  * full-length "-grad" arrow for g = (-1.8e-15, 1.5e-77)).
  */
@@ -20,6 +20,8 @@ final class HeadArrows {
     static final double PIXELS = 70;
     /** Vectors this short have no direction worth drawing. */
     static final double AT_REST = 1e-9;
+    /** A step shorter than this on screen gets no arrow (its label would mark a point). */
+    static final double MIN_STEP_PIXELS = 0.5;
 
     enum Kind {
         GRADIENT("-grad"), MOMENTUM("-momentum"), STEP("step");
@@ -62,7 +64,9 @@ final class HeadArrows {
             double dx = proj.dpx(d[0]);
             double dy = proj.dpy(d[1]);
             double len = Math.hypot(dx, dy);
-            add(out, Kind.STEP, hx, hy, dx, dy, Math.min(len, PIXELS * 1.5 * scale));
+            if (len >= MIN_STEP_PIXELS) {
+                add(out, Kind.STEP, hx, hy, dx, dy, Math.min(len, PIXELS * 1.5 * scale));
+            }
         }
         return out;
     }
