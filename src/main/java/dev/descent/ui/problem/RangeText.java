@@ -43,6 +43,15 @@ public record RangeText(double min, double max, boolean logarithmic) {
         return new RangeText(lo, hi, log);
     }
 
+    /** These bounds, stretched to reach {@code value} when it lies outside them (NaN or infinite: unchanged). */
+    public RangeText including(double value) {
+        if (!Double.isFinite(value) || (value >= min && value <= max)) {
+            return this;
+        }
+        double lo = Math.min(min, value);
+        return new RangeText(lo, Math.max(max, value), logarithmic && lo > 0);
+    }
+
     private static double number(String text) {
         String t = text.trim();
         if (t.equals("inf") || t.equals("+inf")) {
