@@ -31,6 +31,13 @@ class RangeTextTest {
     }
 
     @Test
+    void unboundedRangeWithDefaultZeroReachesBothWays() {
+        RangeText r = RangeText.parse("any (degrees)", 0); // the ravine's angle
+        assertEquals(-10, r.min());
+        assertEquals(10, r.max());
+    }
+
+    @Test
     void includingStretchesTheNearEndToAValueOutsideAndKeepsOneInside() {
         RangeText r = new RangeText(-10, 10, false);
         assertEquals(new RangeText(-10, 20, false), r.including(20));
