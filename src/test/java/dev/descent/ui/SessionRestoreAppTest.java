@@ -66,6 +66,7 @@ class SessionRestoreAppTest {
         assertEquals(ravine.title(), model().titleProperty().get(), "figures are titled after the preset");
         assertEquals(ravine.racers().size(), model().racers().racers().size());
         assertEquals("ravine", model().problem().surfaceProperty().get().id());
+        SurfaceSliders.assertShown(robot, "kappa", 50, "angle", 20); // ravine-momentum's surface
         assertTrue(model().darkProperty().get());
         assertTrue(robot.lookup("#" + TopBar.THEME_ID).queryAs(ToggleButton.class).isSelected());
         assertTrue(Application.getUserAgentStylesheet().contains("primer-dark"), Application.getUserAgentStylesheet());

@@ -7,11 +7,13 @@ import dev.descent.ui.main.MainViewModel;
 import dev.descent.ui.main.PresetBar;
 import dev.descent.ui.main.TopBar;
 import dev.descent.ui.presets.PresetEntry;
+import dev.descent.ui.problem.ProblemView;
 import dev.descent.ui.racers.RacerViewModel;
 import dev.descent.ui.racers.RacersView;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
@@ -33,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,8 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The surface-mode window driven headless: edits while the race runs, the pending-edits cue,
- * renaming the selected racer, the preset picker, refused slider values, the theme, and
- * that the left panel shows every label in full in both modes.
+ * renaming the selected racer, the preset picker, surface sliders that follow the surface
+ * shown, refused slider values, the theme, and that the left panel shows every label in full
+ * in both modes.
  */
 @ExtendWith(ApplicationExtension.class)
 class SurfaceAppTest {
@@ -186,6 +190,40 @@ class SurfaceAppTest {
         robot.clickOn("#" + dev.descent.ui.main.StatusBarView.ID);
         robot.type(KeyCode.DIGIT1);
         assertTrue(model().awaitFrame(f -> f.stepsRun() == 0, TIMEOUT).isPresent());
+    }
+
+    @Test
+    void theRavineLessonOverTheDefaultRavineMovesTheSlidersToItsKappaAndAngle(FxRobot robot) {
+        String lesson = "Ravine: why momentum helps"; // presets/ravine-momentum.json: ravine kappa=50 angle=20
+        ComboBox<String> surfaces = robot.lookup("#" + ProblemView.SURFACE_PICKER_ID).queryComboBox();
+        robot.interact(() -> model().problem().choose("ravine"));
+        SurfaceSliders.assertShown(robot, "kappa", 10, "angle", 0);
+
+        pick(robot, lesson);
+        assertEquals(Map.of("kappa", 50.0, "angle", 20.0), model().problem().surfaceProperty().get().parameters());
+        SurfaceSliders.assertShown(robot, "kappa", 50, "angle", 20);
+        robot.clickOn("#" + TopBar.RESET_ID);
+        SurfaceSliders.assertShown(robot, "kappa", 50, "angle", 20);
+
+        // the thumb still drives the surface, and nothing writes the old angle back
+        Slider angle = SurfaceSliders.slider(robot, "angle");
+        robot.interact(() -> angle.setValue(12));
+        assertEquals(Map.of("kappa", 50.0, "angle", 12.0), model().problem().surfaceProperty().get().parameters());
+        SurfaceSliders.assertShown(robot, "kappa", 50, "angle", 12);
+
+        pick(robot, lesson); // picked again: the lesson starts over on its own surface
+        assertEquals(Map.of("kappa", 50.0, "angle", 20.0), model().problem().surfaceProperty().get().parameters());
+        SurfaceSliders.assertShown(robot, "kappa", 50, "angle", 20);
+
+        // another surface with as many parameters: other names and values, through the surface picker
+        robot.interact(() -> surfaces.setValue("rosenbrock"));
+        assertEquals("rosenbrock", model().problem().surfaceProperty().get().id());
+        SurfaceSliders.assertShown(robot, "a", 1, "b", 100);
+        Slider b = SurfaceSliders.slider(robot, "b");
+        robot.interact(() -> b.setValue(40));
+        assertEquals(Map.of("a", 1.0, "b", 40.0), model().problem().surfaceProperty().get().parameters());
+        robot.interact(() -> surfaces.setValue("ravine"));
+        SurfaceSliders.assertShown(robot, "kappa", 10, "angle", 0);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package dev.descent.ui.problem;
 
 import dev.descent.ui.Styles;
-import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -16,9 +16,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
-import java.util.Locale;
+import java.util.List;
 
-/** The surface picker, its parameter sliders, the typed f(x, y) field and the colour scale. */
+/** The surface picker, the parameter sliders of the surface shown, the typed f(x, y) field and the colour scale. */
 public final class ProblemView extends VBox {
     public static final String SURFACE_PICKER_ID = "surfacePicker";
     public static final String EXPRESSION_ID = "expressionField";
@@ -27,6 +27,10 @@ public final class ProblemView extends VBox {
     public static final String EXPRESSION_MARK_ID = "expressionMark";
     /** The marked character itself (a {@link Text} in the mark). */
     public static final String EXPRESSION_BAD_CHAR_ID = "expressionBadChar";
+    /** A parameter's slider is {@code PARAMETER_SLIDER_ID + name} ("param-kappa"). */
+    public static final String PARAMETER_SLIDER_ID = "param-";
+    /** The label above it, with the value in use ("kappa = 50.00"), is {@code PARAMETER_LABEL_ID + name}. */
+    public static final String PARAMETER_LABEL_ID = "paramLabel-";
 
     private final ProblemViewModel model;
     private final ComboBox<String> picker = new ComboBox<>();
@@ -98,16 +102,8 @@ public final class ProblemView extends VBox {
         }
         logScale.selectedProperty().bindBidirectional(model.logScaleProperty());
         resetView.setOnAction(e -> model.resetWindow());
-        model.parameters().addListener((ListChangeListener<SurfaceParameter>) c -> {
-            boolean structural = false;
-            while (c.next()) {
-                structural |= !c.wasReplaced();
-            }
-            if (structural || sliders.getChildren().size() != model.parameters().size()) {
-                rebuildSliders();
-            }
-        });
-        rebuildSliders();
+        model.parameters().addListener((javafx.beans.InvalidationListener) o -> showParameters());
+        showParameters();
     }
 
     private void showTyped(boolean typed) {
@@ -148,49 +144,25 @@ public final class ProblemView extends VBox {
         return t;
     }
 
-    private void rebuildSliders() {
-        sliders.getChildren().clear();
-        for (SurfaceParameter p : model.parameters()) {
-            sliders.getChildren().add(slider(p));
+    /**
+     * Shows the model's parameters, whichever way they changed (a slider, a preset, another
+     * surface): the rows stay when they show the same parameters on the same ranges, so a thumb
+     * being dragged stays under the pointer; otherwise new rows replace them. The values always
+     * come from the model, never from what a row showed before.
+     */
+    private void showParameters() {
+        List<SurfaceParameter> parameters = model.parameters();
+        ObservableList<Node> rows = sliders.getChildren();
+        boolean fit = rows.size() == parameters.size();
+        for (int i = 0; fit && i < rows.size(); i++) {
+            fit = ((ParameterSlider) rows.get(i)).fits(parameters.get(i));
         }
-    }
-
-    private VBox slider(SurfaceParameter p) {
-        RangeText r = p.range();
-        boolean log = r.logarithmic();
-        Slider s = log ? new Slider(Math.log10(r.min()), Math.log10(r.max()), Math.log10(p.value()))
-                : new Slider(r.min(), r.max(), p.value());
-        s.setId("param-" + p.name());
-        Label label = new Label(text(p.name(), p.value()));
-        Tooltip.install(s, new Tooltip(p.meta().help() + " (" + p.meta().range() + ")"));
-        boolean[] reverting = {false};
-        s.valueProperty().addListener((o, a, b) -> {
-            if (reverting[0]) {
-                return;
-            }
-            double v = log ? Math.pow(10, b.doubleValue()) : b.doubleValue();
-            if (p.meta().kind() == dev.descent.core.config.HyperParameter.Kind.INT) {
-                v = Math.round(v);
-            }
-            if (model.setParameter(p.name(), v)) {
-                label.setText(text(p.name(), v));
-            } else {
-                // refused (the reason is in the error line): the thumb goes back to the value in use
-                double kept = accepted(p.name(), p.value());
-                reverting[0] = true;
-                s.setValue(log ? Math.log10(kept) : kept);
-                reverting[0] = false;
-            }
-        });
-        return new VBox(0, label, s);
-    }
-
-    private double accepted(String name, double fallback) {
-        return model.parameters().stream().filter(q -> q.name().equals(name)).mapToDouble(SurfaceParameter::value)
-                .findFirst().orElse(fallback);
-    }
-
-    private static String text(String name, double v) {
-        return name + " = " + String.format(Locale.ROOT, "%.4g", v);
+        if (!fit) {
+            rows.setAll(parameters.stream().map(p -> new ParameterSlider(p, model)).toList());
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            ((ParameterSlider) rows.get(i)).show(parameters.get(i));
+        }
     }
 }

@@ -182,7 +182,12 @@ public final class ProblemViewModel {
         }
         try {
             Surface s = Surfaces.create(new Spec(choice.get(), values));
-            parameters.replaceAll(p -> p.name().equals(key) ? p.withValue(value) : p);
+            // one change, of that parameter only: a listener never sees the list half-updated
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i).name().equals(key)) {
+                    parameters.set(i, parameters.get(i).withValue(value));
+                }
+            }
             show(s, false);
             return true;
         } catch (ConfigException e) {

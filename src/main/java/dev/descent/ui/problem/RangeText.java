@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Slider bounds read from a hyper-parameter's range text ("[1, 1000]", "(0, 1)", ">= 1",
- * "> 0", "any"). Open upper ends become {@code max(10 * default, lower + 10)}.
+ * "> 0", "any"). Open upper ends become {@code max(10 * |default|, lower + 10)}; a range open
+ * at both ends reaches at least from -10 to 10, so a default of 0 has room either side.
  *
  * @param min       slider minimum
  * @param max       slider maximum
@@ -33,14 +34,25 @@ public record RangeText(double min, double max, boolean logarithmic) {
             lo = number(m.group(1));
         }
         double scale = Math.max(1, Math.abs(defaultValue));
-        if (!Double.isFinite(lo)) {
+        boolean openBelow = !Double.isFinite(lo);
+        if (openBelow) {
             lo = Math.min(defaultValue - 10 * scale, -10);
         }
         if (!Double.isFinite(hi)) {
-            hi = Math.max(10 * Math.abs(defaultValue), lo + 10);
+            // lower + 10 would end an "any" range with default 0 at 0: [-10, 0]
+            hi = Math.max(10 * Math.abs(defaultValue), openBelow ? 10 : lo + 10);
         }
         boolean log = lo > 0 && hi / lo >= 100;
         return new RangeText(lo, hi, log);
+    }
+
+    /** These bounds, stretched to reach {@code value} when it lies outside them (NaN or infinite: unchanged). */
+    public RangeText including(double value) {
+        if (!Double.isFinite(value) || (value >= min && value <= max)) {
+            return this;
+        }
+        double lo = Math.min(min, value);
+        return new RangeText(lo, Math.max(max, value), logarithmic && lo > 0);
     }
 
     private static double number(String text) {

@@ -3,9 +3,13 @@ package dev.descent.ui.problem;
 import dev.descent.core.surface.CriticalPoint;
 import dev.descent.core.surface.Surface;
 import dev.descent.ui.main.Startup;
+import dev.descent.core.preset.PresetFiles;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +57,35 @@ class ProblemViewModelTest {
         assertTrue(m.setParameter("kappa", 25));
         assertNotSame(before, m.surfaceProperty().get());
         assertEquals(25.0, m.surfaceProperty().get().parameters().get("kappa"));
+    }
+
+    @Test
+    void aPresetOnTheSurfaceShownGivesSlidersThatReachItsParameters() throws Exception {
+        ProblemViewModel m = model();
+        m.choose("ravine");
+        m.load(PresetFiles.load(Path.of("presets/ravine-momentum.json")).problem().surface()); // kappa=50 angle=20
+        assertEquals(List.of("kappa", "angle"), m.parameters().stream().map(SurfaceParameter::name).toList());
+        assertEquals(List.of(50.0, 20.0), m.parameters().stream().map(SurfaceParameter::value).toList());
+        for (SurfaceParameter p : m.parameters()) {
+            assertTrue(p.range().min() <= p.value() && p.value() <= p.range().max(),
+                    p.name() + " = " + p.value() + " is outside its slider " + p.range());
+        }
+    }
+
+    @Test
+    void movingOneSliderReplacesThatParameterOnlyInOneChange() {
+        ProblemViewModel m = model();
+        m.choose("ravine");
+        List<String> changes = new ArrayList<>();
+        m.parameters().addListener((ListChangeListener<SurfaceParameter>) c -> {
+            while (c.next()) {
+                changes.add(c.getFrom() + ".." + c.getTo() + " " + c.getAddedSubList());
+            }
+        });
+        assertTrue(m.setParameter("angle", 15));
+        assertEquals(1, changes.size(), changes.toString());
+        assertTrue(changes.get(0).startsWith("1..2 "), changes.toString());
+        assertEquals(List.of(10.0, 15.0), m.parameters().stream().map(SurfaceParameter::value).toList());
     }
 
     @Test

@@ -29,4 +29,21 @@ class RangeTextTest {
         RangeText r = RangeText.parse("any", 1);
         assertTrue(r.min() < 1 && r.max() > 1);
     }
+
+    @Test
+    void unboundedRangeWithDefaultZeroReachesBothWays() {
+        RangeText r = RangeText.parse("any (degrees)", 0); // the ravine's angle
+        assertEquals(-10, r.min());
+        assertEquals(10, r.max());
+    }
+
+    @Test
+    void includingStretchesTheNearEndToAValueOutsideAndKeepsOneInside() {
+        RangeText r = new RangeText(-10, 10, false);
+        assertEquals(new RangeText(-10, 20, false), r.including(20));
+        assertEquals(new RangeText(-30, 10, false), r.including(-30));
+        assertEquals(r, r.including(5));
+        RangeText decades = new RangeText(1, 100, true);
+        assertEquals(new RangeText(1, 250, true), decades.including(250));
+    }
 }
