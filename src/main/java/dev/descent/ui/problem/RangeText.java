@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Slider bounds read from a hyper-parameter's range text ("[1, 1000]", "(0, 1)", ">= 1",
  * "> 0", "any"). Open upper ends become {@code max(10 * |default|, lower + 10)}; a range open
- * at both ends reaches at least from -10 to 10, so a default of 0 has room either side.
+ * at both ends reaches at least from -10 to 10, so a default of 0 has room either side; an
+ * unbounded angle ("any (degrees)") reaches from -90 to 90.
  *
  * @param min       slider minimum
  * @param max       slider maximum
@@ -32,6 +33,10 @@ public record RangeText(double min, double max, boolean logarithmic) {
             hi = number(m.group(2));
         } else if (range != null && (m = LOWER.matcher(range)).matches()) {
             lo = number(m.group(1));
+        }
+        if (range != null && range.contains("degrees") && !Double.isFinite(lo) && !Double.isFinite(hi)) {
+            // an unbounded angle: half a turn either way covers every orientation of a valley
+            return new RangeText(Math.min(-90, defaultValue), Math.max(90, defaultValue), false);
         }
         double scale = Math.max(1, Math.abs(defaultValue));
         boolean openBelow = !Double.isFinite(lo);

@@ -32,7 +32,7 @@ class RangeTextTest {
 
     @Test
     void unboundedRangeWithDefaultZeroReachesBothWays() {
-        RangeText r = RangeText.parse("any (degrees)", 0); // the ravine's angle
+        RangeText r = RangeText.parse("any", 0);
         assertEquals(-10, r.min());
         assertEquals(10, r.max());
     }
@@ -45,5 +45,12 @@ class RangeTextTest {
         assertEquals(r, r.including(5));
         RangeText decades = new RangeText(1, 100, true);
         assertEquals(new RangeText(1, 250, true), decades.including(250));
+    }
+
+    @Test
+    void anUnboundedAngleInDegreesReachesAHalfTurn() {
+        assertEquals(new RangeText(-90, 90, false), RangeText.parse("any (degrees)", 0));
+        assertEquals(new RangeText(-90, 120, false), RangeText.parse("any (degrees)", 120));
+        assertEquals(new RangeText(-10, 10, false), RangeText.parse("any", 0));
     }
 }
