@@ -3,9 +3,11 @@ package dev.descent.ui;
 import dev.descent.core.preset.Preset;
 import dev.descent.core.preset.PresetFiles;
 import dev.descent.ui.main.MainViewModel;
+import dev.descent.ui.main.PresetBar;
 import dev.descent.ui.main.TopBar;
 import dev.descent.ui.presets.SessionStore;
 import javafx.application.Application;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +74,10 @@ class SessionRestoreAppTest {
         assertTrue(Application.getUserAgentStylesheet().contains("primer-dark"), Application.getUserAgentStylesheet());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> "restored the last session".equals(model().messageProperty().get()));
+        // the picker names the restored lesson (without loading it again: the message stays)
+        ComboBox<?> picker = robot.lookup("#" + PresetBar.PICKER_ID).queryAs(ComboBox.class);
+        assertEquals(ravine.title(), String.valueOf(picker.getValue()));
+        assertEquals("restored the last session", model().messageProperty().get());
 
         // switch to light, load another preset, close: both are there on the next start
         robot.clickOn("#" + TopBar.THEME_ID);

@@ -32,6 +32,8 @@ public final class PresetBar extends HBox {
     private final Button save = new Button("", new FontIcon("mdi2c-content-save-outline"));
     /** The entry shown when the popup opened: clicking it again reloads it (the value does not change). */
     private PresetEntry shownWhenOpened;
+    /** True while the picker is set to follow the model's title: that must not load the entry again. */
+    private boolean following;
 
     public PresetBar(MainViewModel model, List<PresetEntry> presets) {
         this.model = model;
@@ -59,10 +61,14 @@ public final class PresetBar extends HBox {
         save.setTooltip(new Tooltip("Save this session as a preset file"));
         getChildren().addAll(picker, open, save);
         picker.setOnAction(e -> {
-            if (picker.getValue() != null) {
+            if (!following && picker.getValue() != null) {
                 load(picker.getValue());
             }
         });
+        // a lesson that came back with the last session (or was opened from a file) is named
+        // in the picker as if it had been picked there
+        model.titleProperty().addListener((o, was, now) -> follow(now));
+        follow(model.titleProperty().get());
         open.setOnAction(e -> {
             File f = chooser().showOpenDialog(getScene().getWindow());
             if (f != null) {
@@ -91,6 +97,25 @@ public final class PresetBar extends HBox {
             picker.getSelectionModel().select(index);
         }
         return true;
+    }
+
+    /** Shows the entry titled {@code title} without loading it; leaves the picker as it is when there is none. */
+    private void follow(String title) {
+        if (title == null || title.isEmpty()) {
+            return;
+        }
+        PresetEntry shown = picker.getValue();
+        if (shown != null && title.equals(shown.preset().title())) {
+            return;
+        }
+        picker.getItems().stream().filter(e -> title.equals(e.preset().title())).findFirst().ifPresent(match -> {
+            following = true;
+            try {
+                picker.setValue(match);
+            } finally {
+                following = false;
+            }
+        });
     }
 
     private void load(PresetEntry entry) {
