@@ -2,8 +2,10 @@ package dev.descent.ui.network;
 
 import dev.descent.core.optim.StepTrace;
 import dev.descent.ui.inspector.InspectorText;
+import dev.descent.ui.inspector.Notation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,8 +58,10 @@ public final class UpdateStatistics {
                         + "): the net barely moves");
             }
         }
-        return new InspectorText.Content(label + ": " + optimizer, List.of(rule.split("\n")), numbers, List.of(),
-                warning);
+        // the rule in the surface inspector's symbols, with the loss L for the surface's f
+        List<String> symbols = rule.isEmpty() ? List.of()
+                : Arrays.stream(rule.split("\n")).map(l -> Notation.pretty(l).replace("∇f(θ)", "∇L(θ)")).toList();
+        return new InspectorText.Content(label + ": " + optimizer, symbols, numbers, List.of(), warning);
     }
 
     static double norm(double[] v) {

@@ -15,9 +15,10 @@ class UpdateStatisticsTest {
     void aggregatesTheStepOverAllParameters() {
         StepTrace step = new StepTrace(new double[] {3, 4}, new double[] {0, 2}, new double[] {1, 7}, new double[] {0.06, 0.08},
                 0.01, null);
-        InspectorText.Content c = UpdateStatistics.of("adam", "adam lr=0.01", "m = b1 m + (1-b1) g\ntheta -= lr m",
+        InspectorText.Content c = UpdateStatistics.of("adam", "adam lr=0.01", "g = grad + wd*theta\ntheta = theta - lr*m",
                 step, new double[] {6, 8});
-        assertEquals(List.of("m = b1 m + (1-b1) g", "theta -= lr m"), c.rule());
+        // the surface inspector's symbols, the loss L in place of the surface's f
+        assertEquals(List.of("g ← ∇L(θ) + wd·θ", "θ ← θ − η·m"), c.rule());
         // ||g|| = 5, ||m|| = 2, rms(v) = sqrt((1 + 49) / 2) = 5, ||delta|| = 0.1, ||w|| = 10, ratio 0.01
         assertEquals(List.of("lr              0.01000", "||g||           5.000", "||m||           2.000",
                 "rms(v)          5.000", "||Δθ||          0.1000", "||θ||           10.00",
