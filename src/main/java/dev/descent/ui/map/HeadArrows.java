@@ -71,6 +71,42 @@ final class HeadArrows {
         return out;
     }
 
+    /**
+     * Where each arrow's label goes: left edge and vertical centre, beside the arrow's tip (to
+     * its right, or to its left for an arrow pointing left). A label that would overlap one
+     * placed before it moves up or down, away from that one, by a label's height until it is
+     * clear (arrows in nearly the same direction put their tips, and so their labels, close).
+     *
+     * @param widths the labels' text widths, in the order of {@code arrows}
+     * @param height a label's height (its box), in pixels
+     * @return {x, y} per arrow
+     */
+    static double[][] labelSpots(List<Arrow> arrows, double[] widths, double height, double scale) {
+        int n = arrows.size();
+        double[][] spots = new double[n][];
+        double pad = 6 * scale;
+        for (int i = 0; i < n; i++) {
+            Arrow a = arrows.get(i);
+            double ex = a.x() + a.dx();
+            double x = a.dx() >= 0 ? ex + 8 * scale : ex - 8 * scale - widths[i];
+            double y = a.y() + a.dy();
+            for (int tries = 0; tries < 2 * n; tries++) {
+                int hit = -1;
+                for (int j = 0; j < i && hit < 0; j++) {
+                    boolean apartX = x + widths[i] + pad <= spots[j][0] || spots[j][0] + widths[j] + pad <= x;
+                    boolean apartY = Math.abs(y - spots[j][1]) >= height;
+                    hit = apartX || apartY ? -1 : j;
+                }
+                if (hit < 0) {
+                    break;
+                }
+                y = spots[hit][1] + (y >= spots[hit][1] ? height : -height);
+            }
+            spots[i] = new double[] {x, y};
+        }
+        return spots;
+    }
+
     /** Adds the arrow along (ux, uy) with {@code length} pixels; nothing when the direction is zero or not finite. */
     private static void add(List<Arrow> out, Kind kind, double x, double y, double ux, double uy, double length) {
         double n = Math.hypot(ux, uy);

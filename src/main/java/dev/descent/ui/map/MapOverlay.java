@@ -81,6 +81,23 @@ final class MapOverlay extends Pane {
         for (ArrowNodes a : arrows) {
             a.update(shown, p.lineScale());
         }
+        placeTags(shown, p.lineScale());
+    }
+
+    /** Moves the arrows' tags to {@link HeadArrows#labelSpots}, so that two close tips do not stack their labels. */
+    private void placeTags(List<HeadArrows.Arrow> shown, double scale) {
+        double[] widths = new double[shown.size()];
+        Tag[] tagOf = new Tag[shown.size()];
+        for (int i = 0; i < widths.length; i++) {
+            HeadArrows.Kind kind = shown.get(i).kind();
+            tagOf[i] = arrows.stream().filter(a -> a.kind == kind).findFirst().orElseThrow().tag;
+            widths[i] = tagOf[i].width();
+        }
+        double[][] spots = HeadArrows.labelSpots(shown, widths, MapRenderer.labelHeight(scale), scale);
+        for (int i = 0; i < widths.length; i++) {
+            tagOf[i].setLayoutX(spots[i][0]);
+            tagOf[i].setLayoutY(spots[i][1]);
+        }
     }
 
     /**
@@ -327,10 +344,8 @@ final class MapOverlay extends Pane {
             ObservableList<Double> pts = head.getPoints();
             pts.setAll(tri[0], tri[1], tri[2], tri[3], tri[4], tri[5]);
             head.setVisible(true);
-            String text = kind.label;
-            tag.show(text, 0, 0, MapRenderer.arrowColour(kind), null, scale);
-            double lx = ex + (a.dx() >= 0 ? 8 * scale : -8 * scale - tag.width());
-            tag.show(text, lx, ey, MapRenderer.arrowColour(kind), null, scale);
+            // placed beside the tip by placeTags, clear of the other arrows' tags
+            tag.show(kind.label, tag.getLayoutX(), tag.getLayoutY(), MapRenderer.arrowColour(kind), null, scale);
         }
     }
 

@@ -12,6 +12,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import java.util.List;
+
 /**
  * Draws the map: heatmap, critical points, the start, every racer's trail with its head,
  * divergence marks, and for the selected racer the arrows of its last step (negative
@@ -262,10 +264,32 @@ public final class MapRenderer {
         if (r.diverged() || r.trace().isEmpty()) {
             return;
         }
-        for (HeadArrows.Arrow a : HeadArrows.of(r.trace().lastStep(), r.trace().last("x"), r.trace().last("y"),
-                proj, scale)) {
-            arrowPixels(gc, a.x(), a.y(), a.dx(), a.dy(), arrowColour(a.kind()), a.kind().label, scale);
+        List<HeadArrows.Arrow> arrows = HeadArrows.of(r.trace().lastStep(), r.trace().last("x"), r.trace().last("y"),
+                proj, scale);
+        double[] widths = new double[arrows.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = textWidth(arrows.get(i).kind().label, scale);
         }
+        double[][] spots = HeadArrows.labelSpots(arrows, widths, labelHeight(scale), scale);
+        for (int i = 0; i < widths.length; i++) {
+            HeadArrows.Arrow a = arrows.get(i);
+            arrowPixels(gc, a.x(), a.y(), a.dx(), a.dy(), arrowColour(a.kind()), scale);
+            label(gc, a.kind().label, spots[i][0], spots[i][1], arrowColour(a.kind()), null, scale);
+        }
+    }
+
+    private static double heightScale = Double.NaN;
+    private static double height;
+
+    /** The height of a label's box (text plus a pixel above and below, times the scale); FX thread. */
+    static double labelHeight(double scale) {
+        if (scale != heightScale) {
+            Text t = new Text("Ag");
+            t.setFont(Font.font(12 * scale));
+            height = t.getLayoutBounds().getHeight() + 2 * scale;
+            heightScale = scale;
+        }
+        return height;
     }
 
     static Color arrowColour(HeadArrows.Kind kind) {
@@ -277,7 +301,7 @@ public final class MapRenderer {
     }
 
     private static void arrowPixels(GraphicsContext gc, double x, double y, double dx, double dy, Color colour,
-                             String text, double scale) {
+                                    double scale) {
         double ex = x + dx;
         double ey = y + dy;
         gc.setStroke(ARROW_OUTLINE);
@@ -289,8 +313,6 @@ public final class MapRenderer {
         gc.setFill(colour);
         double[] tri = arrowHead(ex, ey, dx, dy, scale);
         gc.fillPolygon(new double[] {tri[0], tri[2], tri[4]}, new double[] {tri[1], tri[3], tri[5]}, 3);
-        double w = textWidth(text, scale);
-        label(gc, text, dx >= 0 ? ex + 8 * scale : ex - 8 * scale - w, ey, colour, null, scale);
     }
 
     /** The arrow head's corners (x0, y0, x1, y1, x2, y2) at the tip (ex, ey) of an arrow along (dx, dy). */

@@ -33,4 +33,23 @@ class HeadArrowsTest {
         assertEquals(List.of(HeadArrows.Kind.MOMENTUM, HeadArrows.Kind.STEP),
                 kinds(new double[] {0, 0}, new double[] {0.5, 0}, new double[] {-0.05, 0}));
     }
+
+    @Test
+    void labelsSitBesideTheirTipsAndCloseTipsGetStackedLabels() {
+        HeadArrows.Arrow right = new HeadArrows.Arrow(HeadArrows.Kind.GRADIENT, 100, 100, 70, 0);
+        HeadArrows.Arrow left = new HeadArrows.Arrow(HeadArrows.Kind.MOMENTUM, 100, 100, -70, 0);
+        double[][] apart = HeadArrows.labelSpots(List.of(right, left), new double[] {30, 60}, 16, 1);
+        assertEquals(178, apart[0][0], 1e-12); // tip 170, 8 px gap
+        assertEquals(100, apart[0][1], 1e-12);
+        assertEquals(30 - 8 - 60, apart[1][0], 1e-12); // left of the tip at 30
+        assertEquals(100, apart[1][1], 1e-12);
+
+        // momentum and step along almost the same line: each label moves clear of those placed before
+        HeadArrows.Arrow momentum = new HeadArrows.Arrow(HeadArrows.Kind.MOMENTUM, 100, 100, 60, 10);
+        HeadArrows.Arrow step = new HeadArrows.Arrow(HeadArrows.Kind.STEP, 100, 100, 58, 12);
+        double[][] close = HeadArrows.labelSpots(List.of(right, momentum, step), new double[] {30, 70, 30}, 16, 1);
+        // the momentum's tip is 10 px below the gradient's label, which it would overlap: one height below it
+        assertEquals(116, close[1][1], 1e-12);
+        assertEquals(close[1][1] + 16, close[2][1], 1e-12);
+    }
 }
