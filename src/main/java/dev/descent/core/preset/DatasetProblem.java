@@ -15,9 +15,10 @@ import java.util.Set;
  * @param split     validation fraction, in [0, 1)
  * @param normalize none | standard | minmax
  * @param label     the label column of a CSV file, or null for its last column
+ * @param augment   noise augmentation of the training rows; null = {@link Augmentation#NONE}
  */
 public record DatasetProblem(String name, String file, int samples, double noise, double split, String normalize,
-                             String label) {
+                             String label, Augmentation augment) {
 
     /** Scalings the training engine knows. */
     public static final Set<String> NORMALIZATIONS = Set.of("none", "standard", "minmax");
@@ -53,11 +54,20 @@ public record DatasetProblem(String name, String file, int samples, double noise
         if (label != null && file == null) {
             throw new ConfigException("label: only a CSV file has a label column to choose");
         }
+        if (augment == null) {
+            augment = Augmentation.NONE;
+        }
+    }
+
+    /** A data set without noise augmentation. */
+    public DatasetProblem(String name, String file, int samples, double noise, double split, String normalize,
+                          String label) {
+        this(name, file, samples, noise, split, normalize, label, null);
     }
 
     /** A data set whose CSV label is the last column (the first form of the record). */
     public DatasetProblem(String name, String file, int samples, double noise, double split, String normalize) {
-        this(name, file, samples, noise, split, normalize, null);
+        this(name, file, samples, noise, split, normalize, null, null);
     }
 
     /** How to read the CSV file: the label column, else the defaults. */

@@ -36,7 +36,8 @@ import java.util.List;
  * with surface "bowl" from (1, 1) and the surface's own window; a racer's label is its
  * optimizer spec, its colour the palette colour of its index, optimizer "sgd", no schedule,
  * no clipping, enabled; steps 500, epochs 50, stepsPerSecond 100; data sets: samples 200,
- * noise 0.1, split 0.2, normalize "standard"; the network of {@link NetworkConfig#DEFAULT}.
+ * noise 0.1, split 0.2, normalize "standard", no augment (within one: copies 0, sigma 0.1);
+ * the network of {@link NetworkConfig#DEFAULT}.
  *
  * <p>Writing is atomic (temporary file, then one move), so a crash never leaves half a preset.
  */
@@ -176,10 +177,21 @@ public final class PresetFiles {
             double split = p.number("split", 0.2);
             String normalize = p.text("normalize", "standard");
             String label = p.text("label", null);
+            Augmentation augment = readAugment(p.objectOrNull("augment"));
             return Problem.of(JsonFields.build(p.path(),
-                    () -> new DatasetProblem(name, file, samples, noise, split, normalize, label)));
+                    () -> new DatasetProblem(name, file, samples, noise, split, normalize, label, augment)));
         }
         throw p.error("kind", "must be surface or dataset, was \"" + kind + "\"");
+    }
+
+    /** A data section's {@code "augment"}: copies 0 and sigma 0.1 when absent. */
+    private static Augmentation readAugment(JsonFields a) {
+        if (a == null) {
+            return Augmentation.NONE;
+        }
+        int copies = a.intValue("copies", 0);
+        double sigma = a.number("sigma", Augmentation.DEFAULT_SIGMA);
+        return JsonFields.build(a.path(), () -> new Augmentation(copies, sigma));
     }
 
     private static ViewWindow readWindow(JsonFields w) {
@@ -329,6 +341,11 @@ public final class PresetFiles {
             node.put("normalize", d.normalize());
             if (d.label() != null) {
                 node.put("label", d.label());
+            }
+            if (d.augment().copies() > 0) {
+                ObjectNode a = node.putObject("augment");
+                a.put("copies", d.augment().copies());
+                a.put("sigma", d.augment().sigma());
             }
         }
         return node;

@@ -6,6 +6,8 @@ import dev.descent.core.data.CsvOptions;
 import dev.descent.core.data.DataSources;
 import dev.descent.core.data.DataSplit;
 import dev.descent.core.data.Dataset;
+import dev.descent.core.data.FeatureScaler;
+import dev.descent.core.data.NoiseAugmentation;
 import dev.descent.core.data.Normalization;
 import dev.descent.core.nn.ActivationSpec;
 import dev.descent.core.nn.HiddenLayer;
@@ -152,10 +154,45 @@ public final class TrainingPlan implements AutoCloseable {
         NetworkConfig n = key.network();
         MlpSpec spec = mlpSpec(n, dataset);
         TrainingRaceOptions options = options(n, preset.epochs(), preset.seed());
-        DataSplit split = DataSplit.split(dataset, problem.split(), 0, new SplittableRandom(preset.seed()))
-                .normalized(Normalization.of(key.normalize()));
+        DataSplit split = split(problem, Normalization.of(key.normalize()), preset.seed());
         return new TrainingRace(backend, spec, split.train(), split.validation(), racers, options,
                 n.earlyStoppingOptions());
+    }
+
+    /**
+     * The rows a group trains on, as the app's data-set mode prepares them: a split drawn from
+     * {@code SplittableRandom(seed)}, a scaler fitted on the training part, and then, when the
+     * preset augments, noisy copies of the scaled training rows drawn from the same random stream.
+     * With augmentation, a racer whose own scaling differs from the problem's gets those rows
+     * mapped back to data units and rescaled by a scaler fitted on them, as the app rescales its
+     * prepared data for such a racer.
+     */
+    private DataSplit split(DatasetProblem problem, Normalization normalization, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        DataSplit split = DataSplit.split(dataset, problem.split(), 0, random);
+        Augmentation a = problem.augment();
+        if (!a.isActive()) {
+            return split.normalized(normalization);
+        }
+        FeatureScaler scaler = Normalization.of(problem.normalize()).fit(split.train());
+        Dataset train = NoiseAugmentation.augment(scaler.apply(split.train()), a.copies(), a.sigma(), random);
+        Dataset validation = scaler.apply(split.validation());
+        if (normalization != Normalization.of(problem.normalize())) {
+            train = inverted(scaler, train);
+            validation = inverted(scaler, validation);
+            FeatureScaler own = normalization.fit(train);
+            train = own.apply(train);
+            validation = own.apply(validation);
+        }
+        return new DataSplit(train, validation, split.test());
+    }
+
+    private static Dataset inverted(FeatureScaler scaler, Dataset d) {
+        double[][] rows = new double[d.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = scaler.invert(d.features()[i]);
+        }
+        return new Dataset(d.name(), rows, d.targets(), d.classes(), d.featureNames(), d.classNames());
     }
 
     /**

@@ -364,7 +364,8 @@ public final class DataProblemViewModel {
 
     /**
      * What a preset's data set loads as, checked but not shown: nothing changes until
-     * {@link PendingData#commit()} (then without noise augmentation, the first two features shown).
+     * {@link PendingData#commit()} (then with the preset's noise augmentation, or none, and the
+     * first two features shown).
      *
      * @throws ConfigException naming the problem (unknown set, a bad CSV row, a split without training rows)
      */
@@ -386,15 +387,16 @@ public final class DataProblemViewModel {
         }
         Normalization n = Normalization.of(d.normalize());
         double split = Math.min(0.9, d.split());
-        DataPreparation prep = new DataPreparation(split, n, 0, DataPreparation.DEFAULT.augmentSigma(), s);
+        dev.descent.core.preset.Augmentation a = d.augment();
+        DataPreparation prep = new DataPreparation(split, n, a.copies(), a.sigma(), s);
         PreparedData prepared = prep.prepare(set, 0, set.dimension() > 1 ? 1 : 0);
         return new PendingData(prepared, () -> {
             loading = true;
             try {
                 validationFraction.set(split);
                 normalization.set(n);
-                augmentCopies.set(0);
-                augmentSigma.set(DataPreparation.DEFAULT.augmentSigma());
+                augmentCopies.set(a.copies());
+                augmentSigma.set(a.sigma());
                 seed.set(s);
                 kind.set(k);
                 if (k == DataSourceKind.GENERATOR) {
@@ -419,10 +421,10 @@ public final class DataProblemViewModel {
      * A preset's data set, read and prepared; {@link #commit()} shows it.
      *
      * @param prepared the rows as the race will train on them
-     * @param show     sets source, split, scaling and seed and shows the data
+     * @param show     sets source, split, scaling, augmentation and seed and shows the data
      */
     public record PendingData(PreparedData prepared, Runnable show) {
-        /** Sets source, split, scaling and seed and shows the data (no augmentation). */
+        /** Sets source, split, scaling, augmentation and seed and shows the data. */
         public void commit() {
             show.run();
         }
@@ -430,22 +432,25 @@ public final class DataProblemViewModel {
 
     /**
      * The shown data set as a preset's problem: the generator (with samples and noise), the
-     * bundled set or the CSV file (absolute path, with its label column), split and scaling.
+     * bundled set or the CSV file (absolute path, with its label column), split, scaling and
+     * noise augmentation.
      */
     public dev.descent.core.preset.DatasetProblem toProblem() {
         String norm = normalization.get().cliName();
         double split = validationFraction.get();
+        dev.descent.core.preset.Augmentation a = new dev.descent.core.preset.Augmentation(augmentCopies.get(),
+                augmentSigma.get());
         return switch (kind.get()) {
             case GENERATOR -> new dev.descent.core.preset.DatasetProblem(generator.get(), null, samples.get(),
-                    noise.get(), split, norm, null);
+                    noise.get(), split, norm, null, a);
             case BUNDLED -> new dev.descent.core.preset.DatasetProblem(bundled.get(), null, 200, 0.1, split, norm,
-                    null);
+                    null, a);
             case CSV -> {
                 if (csvFile.get() == null) {
                     throw new ConfigException("no CSV file is loaded");
                 }
                 yield new dev.descent.core.preset.DatasetProblem(null, csvFile.get().toAbsolutePath().toString(), 200,
-                        0.1, split, norm, csvLabel.get());
+                        0.1, split, norm, csvLabel.get(), a);
             }
         };
     }

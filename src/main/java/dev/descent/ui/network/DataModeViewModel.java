@@ -541,7 +541,7 @@ public final class DataModeViewModel implements AutoCloseable {
     }
 
     /**
-     * Shows a data-set preset: data (source, split, scaling, seed; no noise augmentation), the
+     * Shows a data-set preset: data (source, split, scaling, noise augmentation or none, seed), the
      * whole network (every layer, init and bias init, loss, L1/L2, batch size, early stopping
      * with its patience, min_delta and restore-best, or none), epochs and racers; what the preset
      * does not set takes the editor's defaults, so nothing of the previous session leaks in and
@@ -610,7 +610,7 @@ public final class DataModeViewModel implements AutoCloseable {
 
     /**
      * The session as a data-set preset (what Save and the session file store): the data source
-     * with its split, scaling and seed, the network, epochs and the racers. Racing initialisations
+     * with its split, scaling, noise augmentation and seed, the network, epochs and the racers. Racing initialisations
      * or activations is written as one racer per init or activation with its own network, which
      * {@code run} and {@link #apply} race the same way.
      *

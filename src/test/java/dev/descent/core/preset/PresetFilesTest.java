@@ -113,6 +113,50 @@ class PresetFilesTest {
     }
 
     @Test
+    void noiseAugmentationRoundTripsAndIsWrittenOnlyWhenItAddsCopies() {
+        Preset p = new Preset(1, "noisy", "", 5,
+                Problem.of(new DatasetProblem("moons", null, 120, 0.1, 0.25, "standard", null,
+                        new Augmentation(2, 0.05))),
+                List.of(RacerConfig.of("Adam", "#d62728", "adam lr=0.01")), NetworkConfig.DEFAULT, 0, 10, 10);
+        String json = PresetFiles.toJson(p);
+        assertTrue(json.contains("\"augment\" : {"), json);
+        Preset back = PresetFiles.parse(json, "");
+        assertEquals(new Augmentation(2, 0.05), back.problem().dataset().augment());
+        assertEquals(p, back);
+
+        String plain = PresetFiles.toJson(datasetPreset());
+        assertTrue(!plain.contains("augment"), "no augmentation, no key: " + plain);
+        assertEquals(Augmentation.NONE, PresetFiles.parse(plain, "").problem().dataset().augment());
+        Preset zero = new Preset(1, "zero", "", 5, Problem.of(new DatasetProblem("moons", null, 120, 0.1, 0.25,
+                "standard", null, new Augmentation(0, 0.3))), List.of(), NetworkConfig.DEFAULT, 0, 10, 10);
+        assertTrue(!PresetFiles.toJson(zero).contains("augment"), "zero copies are written as none");
+    }
+
+    @Test
+    void anAugmentWithoutSigmaTakesTheDefaultAndUnknownKeysInItAreIgnored() {
+        Preset p = PresetFiles.parse("{\"problem\": {\"kind\": \"dataset\", \"dataset\": \"moons\","
+                + " \"augment\": {\"copies\": 3, \"later\": true}}}", "");
+        assertEquals(new Augmentation(3, 0.1), p.problem().dataset().augment());
+        Preset none = PresetFiles.parse("{\"problem\": {\"kind\": \"dataset\", \"dataset\": \"moons\","
+                + " \"augment\": {}}}", "");
+        assertEquals(Augmentation.NONE, none.problem().dataset().augment());
+    }
+
+    @Test
+    void wrongAugmentValuesNameTheirField() {
+        String d = "{\"problem\": {\"kind\": \"dataset\", \"dataset\": \"moons\", \"augment\": %s}}";
+        assertEquals("p.json: problem.augment.copies must be >= 0, was -1",
+                message(d.formatted("{\"copies\": -1}")));
+        assertEquals("p.json: problem.augment.copies: expected a whole number, was 1.5",
+                message(d.formatted("{\"copies\": 1.5}")));
+        assertEquals("p.json: problem.augment.sigma must be in [0, inf), was -0.1",
+                message(d.formatted("{\"copies\": 1, \"sigma\": -0.1}")));
+        assertEquals("p.json: problem.augment.sigma: expected a number, was \"big\"",
+                message(d.formatted("{\"copies\": 1, \"sigma\": \"big\"}")));
+        assertEquals("p.json: problem.augment: expected an object, was 2", message(d.formatted("2")));
+    }
+
+    @Test
     void aTypedSurfaceRoundTrips() {
         Preset preset = new Preset(1, "typed", "", 0,
                 Problem.of(new SurfaceProblem(null, "x^2 + 3*y^2", null, 1, 1)), List.of(), null, 10, 0, 1);

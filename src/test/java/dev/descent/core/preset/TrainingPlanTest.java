@@ -60,6 +60,26 @@ class TrainingPlanTest {
     }
 
     @Test
+    void noiseAugmentationTrainsOnCopiesPlusOneTimesTheTrainingRows() {
+        String racer = "{\"label\": \"a\", \"optimizer\": \"adam lr=0.01\"}";
+        String noisy = BASE.formatted(racer).replace("\"split\": 0.25}",
+                "\"split\": 0.25, \"augment\": {\"copies\": 2, \"sigma\": 0.2}}");
+        assertTrue(noisy.contains("augment"));
+        List<TrainingRaceEpoch> plain = new ArrayList<>();
+        List<TrainingRaceEpoch> augmented = new ArrayList<>();
+        int[] races = new int[1];
+        List<TrainingRaceResult> before = results(preset(racer), plain, races);
+        List<TrainingRaceResult> after = results(PresetFiles.parse(noisy, "p.json"), augmented, races);
+        // 120 moons, 30 held out: 90 training rows in batches of 16 = 6 steps an epoch; 3 x 90 = 270 rows = 17
+        assertEquals(6, plain.get(0).step());
+        assertEquals(17, augmented.get(0).step());
+        assertEquals(4 * 17, augmented.get(3).step());
+        assertNotEquals(before.get(0).trainLoss(), after.get(0).trainLoss());
+        List<TrainingRaceResult> again = results(PresetFiles.parse(noisy, "p.json"), new ArrayList<>(), races);
+        assertEquals(after.get(0).trainLoss(), again.get(0).trainLoss(), 0.0, "the same seed, the same noise");
+    }
+
+    @Test
     void aRacerVariantNeedsADatasetPresetAndValidValues() {
         String surface = "{\"title\": \"s\", \"racers\": [{\"optimizer\": \"sgd\", \"network\": {\"layers\": [4]}}]}";
         assertTrue(assertThrows(ConfigException.class, () -> PresetFiles.parse(surface, "s.json")).getMessage()

@@ -69,6 +69,8 @@ class DataModeSessionTest {
             Startup.restore(first, store);
             assertTrue(first.open(Path.of("presets/xor-hidden-layer.json")));
             first.dataModel().network().epochsProperty().set(17);
+            first.dataModel().data().augmentCopiesProperty().set(2);
+            first.dataModel().data().augmentSigmaProperty().set(0.25);
             Startup.store(first, store);
         } finally {
             first.close();
@@ -80,6 +82,11 @@ class DataModeSessionTest {
             assertEquals("xor", second.dataModel().session().data().source().name());
             assertEquals(17, second.dataModel().network().epochsProperty().get());
             assertEquals(2, second.dataModel().session().racers().size());
+            assertEquals(2, second.dataModel().data().augmentCopiesProperty().get(), "noise copies come back");
+            assertEquals(0.25, second.dataModel().data().augmentSigmaProperty().get());
+            dev.descent.ui.data.PreparedData data = second.dataModel().session().data();
+            assertEquals(3 * (data.source().size() - data.validation().size()), data.train().size(),
+                    "the restored session trains on the rows and their two noisy copies");
         } finally {
             second.close();
         }

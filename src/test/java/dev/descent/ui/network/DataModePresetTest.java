@@ -1,6 +1,7 @@
 package dev.descent.ui.network;
 
 import dev.descent.core.compute.CpuBackend;
+import dev.descent.core.preset.Augmentation;
 import dev.descent.core.preset.Preset;
 import dev.descent.core.preset.PresetFiles;
 import dev.descent.core.preset.TrainingPlan;
@@ -64,6 +65,39 @@ class DataModePresetTest {
                 || l.dropoutProperty().get() > 0), "every layer as the preset says");
         assertSame(model.racers().racers().get(0), model.racers().selectedProperty().get());
         assertNull(model.network().stopping());
+    }
+
+    @Test
+    void anAugmentedPresetTrainsAsRunDoesAndSavesItsAugmentation() throws Exception {
+        leaveOldSettingsInTheEditor();
+        String json = Files.readString(Path.of("presets/overfitting-regularisation.json"))
+                .replace("\"normalize\": \"standard\" }",
+                        "\"normalize\": \"standard\", \"augment\": { \"copies\": 2, \"sigma\": 0.2 } }")
+                .replace("\"epochs\": 200", "\"epochs\": 6");
+        Preset preset = PresetFiles.parse(json, "noisy.json");
+        assertEquals(new Augmentation(2, 0.2), preset.problem().dataset().augment());
+        List<List<TrainingRaceEpoch>> app = appEpochs(preset);
+        assertEquals(6, app.get(0).size());
+        assertEquals(2, model.data().augmentCopiesProperty().get());
+        assertEquals(0.2, model.data().augmentSigmaProperty().get());
+        assertEquals(3 * 80, model.data().preparedProperty().get().train().size(), "160 moons, half held out, x3");
+
+        Preset saved = model.toPreset("noisy", "", 100);
+        Preset read = PresetFiles.parse(PresetFiles.toJson(saved), "noisy.json");
+        assertEquals(new Augmentation(2, 0.2), read.problem().dataset().augment());
+        DataModeViewModel other = new DataModeViewModel(new CpuBackend(), CpuBackend::new, "cpu (test)",
+                System::nanoTime, Runnable::run);
+        try {
+            other.apply(read);
+            assertEquals(2, other.data().augmentCopiesProperty().get());
+            assertEquals(0.2, other.data().augmentSigmaProperty().get());
+            assertEquals(saved, other.toPreset("noisy", "", 100), "the session opens back as it was saved");
+            other.apply(PresetFiles.load(Path.of("presets/wine-normalization.json")));
+            assertEquals(0, other.data().augmentCopiesProperty().get(), "a preset without augment has none");
+            assertEquals(0.1, other.data().augmentSigmaProperty().get());
+        } finally {
+            other.close();
+        }
     }
 
     @Test

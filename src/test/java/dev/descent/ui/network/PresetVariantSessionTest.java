@@ -8,7 +8,9 @@ import dev.descent.core.race.RaceSnapshot;
 import dev.descent.core.race.TrainingRaceResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +50,22 @@ class PresetVariantSessionTest {
         List<TrainingRaceResult> expected = appMatchesRun("presets/wine-normalization.json", 1e-6);
         assertEquals(1, model.session().racers().stream().filter(r -> r.normalization() != null).count());
         assertTrue(expected.get(1).trainLoss() < expected.get(0).trainLoss(), expected.toString());
+    }
+
+    @Test
+    void anAugmentedPresetWithARacerOfItsOwnScalingTrainsAsRunDoes(@TempDir Path dir) throws Exception {
+        String json = Files.readString(Path.of("presets/wine-normalization.json"))
+                .replace("\"normalize\": \"standard\" }",
+                        "\"normalize\": \"standard\", \"augment\": { \"copies\": 1, \"sigma\": 0.3 } }")
+                .replace("\"epochs\": 60", "\"epochs\": 10");
+        assertTrue(json.contains("\"copies\": 1"));
+        Path file = dir.resolve("noisy-wine.json");
+        Files.writeString(file, json);
+        appMatchesRun(file.toString(), 1e-6);
+        int validation = model.session().dataOf(0).validation().size();
+        assertEquals(2 * (178 - validation), model.session().dataOf(0).train().size(), "wine's 178 rows, one copy");
+        assertEquals(model.session().dataOf(1).train().size(), model.session().dataOf(0).train().size(),
+                "the unscaled racer trains on the same noisy rows, in data units");
     }
 
     @Test

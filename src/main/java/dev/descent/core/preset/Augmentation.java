@@ -1,0 +1,35 @@
+package dev.descent.core.preset;
+
+import dev.descent.core.config.ConfigException;
+
+/**
+ * Noise augmentation of a data-set preset's training rows (the data section's {@code "augment"}):
+ * {@code copies} noisy copies of each training row, {@code x' = x + ε}, {@code ε ~ N(0, sigma²)}
+ * per feature, added after the split and the scaling (so {@code sigma} is in scaled units), with
+ * the random stream that made the split. See {@link dev.descent.core.data.NoiseAugmentation}.
+ *
+ * @param copies noisy copies of each training row, >= 0 (0 = none)
+ * @param sigma  standard deviation of the noise, finite and >= 0
+ */
+public record Augmentation(int copies, double sigma) {
+
+    /** The sigma a preset gets when its {@code "augment"} gives copies but no sigma. */
+    public static final double DEFAULT_SIGMA = 0.1;
+
+    /** No augmentation (what a preset without {@code "augment"} has). */
+    public static final Augmentation NONE = new Augmentation(0, DEFAULT_SIGMA);
+
+    public Augmentation {
+        if (copies < 0) {
+            throw new ConfigException("copies must be >= 0, was " + copies);
+        }
+        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+            throw new ConfigException("sigma must be in [0, inf), was " + sigma);
+        }
+    }
+
+    /** Whether any row changes: copies > 0 and sigma > 0 (as the app augments). */
+    public boolean isActive() {
+        return copies > 0 && sigma > 0;
+    }
+}
