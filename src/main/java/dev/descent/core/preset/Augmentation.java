@@ -8,7 +8,7 @@ import dev.descent.core.config.ConfigException;
  * per feature, added after the split and the scaling (so {@code sigma} is in scaled units), with
  * the random stream that made the split. See {@link dev.descent.core.data.NoiseAugmentation}.
  *
- * @param copies noisy copies of each training row, >= 0 (0 = none)
+ * @param copies noisy copies of each training row, in [0, {@value #MAX_COPIES}] (0 = none; the app's limit too)
  * @param sigma  standard deviation of the noise, finite and >= 0
  */
 public record Augmentation(int copies, double sigma) {
@@ -16,12 +16,15 @@ public record Augmentation(int copies, double sigma) {
     /** The sigma a preset gets when its {@code "augment"} gives copies but no sigma. */
     public static final double DEFAULT_SIGMA = 0.1;
 
+    /** The most copies: the app's Noise copies field allows as many, so every preset opens there. */
+    public static final int MAX_COPIES = 10;
+
     /** No augmentation (what a preset without {@code "augment"} has). */
     public static final Augmentation NONE = new Augmentation(0, DEFAULT_SIGMA);
 
     public Augmentation {
-        if (copies < 0) {
-            throw new ConfigException("copies must be >= 0, was " + copies);
+        if (copies < 0 || copies > MAX_COPIES) {
+            throw new ConfigException("copies must be in [0, " + MAX_COPIES + "], was " + copies);
         }
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new ConfigException("sigma must be in [0, inf), was " + sigma);

@@ -6,6 +6,7 @@ import dev.descent.core.data.Dataset;
 import dev.descent.core.data.FeatureScaler;
 import dev.descent.core.data.NoiseAugmentation;
 import dev.descent.core.data.Normalization;
+import dev.descent.core.preset.Augmentation;
 
 import java.util.SplittableRandom;
 
@@ -30,8 +31,9 @@ public record DataPreparation(double validationFraction, Normalization normaliza
         if (normalization == null) {
             throw new ConfigException("normalization must be given");
         }
-        if (augmentCopies < 0 || augmentCopies > 10) {
-            throw new ConfigException("augmentation copies must be in [0, 10], was " + augmentCopies);
+        if (augmentCopies < 0 || augmentCopies > Augmentation.MAX_COPIES) {
+            throw new ConfigException("augmentation copies must be in [0, " + Augmentation.MAX_COPIES + "], was "
+                    + augmentCopies);
         }
         if (!(augmentSigma >= 0) || !Double.isFinite(augmentSigma)) {
             throw new ConfigException("augmentation sigma must be finite and >= 0, was " + augmentSigma);

@@ -145,8 +145,10 @@ class PresetFilesTest {
     @Test
     void wrongAugmentValuesNameTheirField() {
         String d = "{\"problem\": {\"kind\": \"dataset\", \"dataset\": \"moons\", \"augment\": %s}}";
-        assertEquals("p.json: problem.augment.copies must be >= 0, was -1",
+        assertEquals("p.json: problem.augment.copies must be in [0, 10], was -1",
                 message(d.formatted("{\"copies\": -1}")));
+        assertEquals("p.json: problem.augment.copies must be in [0, 10], was 12",
+                message(d.formatted("{\"copies\": 12}")));
         assertEquals("p.json: problem.augment.copies: expected a whole number, was 1.5",
                 message(d.formatted("{\"copies\": 1.5}")));
         assertEquals("p.json: problem.augment.sigma must be in [0, inf), was -0.1",
