@@ -13,9 +13,9 @@ public interface Backend extends AutoCloseable {
     /**
      * Runs {@code body} for every index in {@code [0, count)} on the host threads this backend
      * owns, the caller's included: in any order, possibly at the same time, and returns when
-     * all are done (rethrowing the first exception a body threw). It is for the host-side work
-     * a caller does net by net between two passes (a racer's optimizer update, say), which
-     * would otherwise leave the backend's threads idle; {@code body} must not call this
+     * all are done (rethrowing the first exception a body threw). It is for large host-side
+     * work a caller does net by net between two passes (an epoch's activation statistics, say),
+     * which would otherwise leave the backend's threads idle; {@code body} must not call this
      * backend. The default runs the indices in order on the caller.
      */
     default void forEachOnHost(int count, IntConsumer body) {

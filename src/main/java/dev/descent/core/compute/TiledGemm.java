@@ -8,8 +8,8 @@ import java.util.function.IntConsumer;
  * cuts the work into tiles (whole problems of the batch, or row/column blocks of a single
  * problem) that the {@link WorkerPool}'s threads claim dynamically.
  *
- * <p>Plan: a call below {@link #MIN_PARALLEL_FLOPS} runs on the caller alone (waking a
- * helper costs microseconds). A batch of at least {@code 2 * workers} problems is split into
+ * <p>Plan: a call below {@link #MIN_PARALLEL_FLOPS}, or a batch of problems each below
+ * {@link #MIN_PROBLEM_FLOPS}, runs on the caller alone (waking a helper costs microseconds). A batch of at least {@code 2 * workers} problems is split into
  * runs of whole problems of about {@link #CHUNK_FLOPS} each (one problem if larger).
  * Otherwise each problem is cut along the longer side of C into one block per worker, a
  * multiple of {@link #MIN_BLOCK} rows (or columns), the register-block height of OpenBLAS's
@@ -24,6 +24,14 @@ abstract class TiledGemm<O> implements CpuGemm {
 
     /** Calls with fewer flops than this run on the caller's thread only. */
     static final double MIN_PARALLEL_FLOPS = 1.0e6;
+    /**
+     * Batched calls whose problems have fewer flops than this each run on the caller's thread
+     * only: a training step's products (8 nets of [32x64]·[64x64], 0.26 MFLOP each) measured
+     * faster alone in isolation but slowed the whole step, whose element-wise work then read
+     * the helper's results from the other core's cache (training race: 27,600-28,400
+     * racer-steps/s serial against 23,000-25,100 split, 2 cores).
+     */
+    static final double MIN_PROBLEM_FLOPS = 1.0e6;
     /** Work per chunk of whole problems: small enough that a preempted helper holds back little. */
     static final double CHUNK_FLOPS = 2.0e5;
     /** Row (or column) blocks of a single problem are multiples of this. */
@@ -70,7 +78,7 @@ abstract class TiledGemm<O> implements CpuGemm {
         int m = call.m();
         int n = call.n();
         int workers = pool.workers();
-        if (workers == 1 || call.flops() < MIN_PARALLEL_FLOPS) {
+        if (workers == 1 || call.flops() < MIN_PARALLEL_FLOPS || (batch > 1 && call.flops() / batch < MIN_PROBLEM_FLOPS)) {
             for (int p = 0; p < batch; p++) {
                 tile(call, ops, p, 0, m, 0, n, 0);
             }

@@ -65,7 +65,7 @@ public final class MlpBatch implements AutoCloseable {
     private int trainRows;
     private final double[][][] runningMean;
     private final double[][][] runningVar;
-    /** Per net: the float image of its flat parameters or gradient, so nets can be handled at once. */
+    /** Per net: the float image of its flat parameters or gradient. */
     private final float[][] scratch;
     private int lastRows;
     /** Per net, the host copy of one hidden layer's activations that {@link #collect} sums; reused. */
@@ -201,10 +201,7 @@ public final class MlpBatch implements AutoCloseable {
 
     // ---- parameters ----
 
-    /**
-     * Sends net {@code net}'s master weights (flat layout, double) to the backend as float.
-     * Calls for different nets may run at the same time (see {@link #fetchForHostWork}).
-     */
+    /** Sends net {@code net}'s master weights (flat layout, double) to the backend as float. */
     public void setParameters(int net, double[] params) {
         checkNet(net);
         if (params.length != layout.size()) {
@@ -227,17 +224,6 @@ public final class MlpBatch implements AutoCloseable {
                 parameters.upload(scratch, layout.alpha(l), alpha[l], net, 1);
             }
         }
-    }
-
-    /**
-     * Copies what the last {@link #trainStep} left on the backend for the host (the gradients
-     * and batch statistics) in one go. Until the next pass, {@link #gradient},
-     * {@link #updateRunningStatistics} and {@link #setParameters} then make no backend call
-     * and may run at the same time for different nets, e.g. under {@link Backend#forEachOnHost}.
-     */
-    public void fetchForHostWork() {
-        gradients.fetch();
-        statistics.fetch();
     }
 
     /** The gradient of net {@code net} from the last {@link #trainStep}, flat layout. */

@@ -63,7 +63,6 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     private final MlpSpec spec;
     private final ParameterLayout layout;
     private final MlpBatch mlp;
-    private final Backend backend;
     private final NetworkData train;
     private final NetworkData val;
     private final List<TrainingRacerSpec> racerSpecs;
@@ -82,7 +81,6 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     private long steps;
     private boolean finished;
     private boolean recordStepTraces = true;
-    private boolean hostThreads = true;
 
     /**
      * @param backend    where the nets compute; the caller keeps ownership
@@ -128,7 +126,6 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         this.options = options;
         this.stopping = stopping;
         int capacity = Math.max(batch, Math.min(Math.max(val.rows(), train.rows()), 4096));
-        this.backend = backend;
         this.mlp = new MlpBatch(backend, spec, racerSpecs.size(), capacity);
         mlp.loadTrainingSet(train.features(), train.targets(), train.rows());
         this.racers = new TrainingRacer[racerSpecs.size()];
@@ -152,29 +149,6 @@ public final class TrainingRace implements Steppable, AutoCloseable {
      */
     public void recordStepTraces(boolean record) {
         this.recordStepTraces = record;
-    }
-
-    /**
-     * Whether each step's per-racer host work (optimizer updates, gradient norms, the epoch's
-     * evaluation metrics) runs on the backend's host threads ({@link Backend#forEachOnHost}),
-     * racers at once, or in turn on the stepping thread. On by default; the results are the
-     * same bits either way. The app turns it off: its races step at a set speed, and on two
-     * cores the parallel bursts took the frames from the UI (data-set mode, eight racers at
-     * 2,000 steps/s: 35-49 fps with them, 53-55 fps in turn, measured back to back).
-     */
-    public void hostThreads(boolean parallel) {
-        this.hostThreads = parallel;
-    }
-
-    /** {@code body} for every racer index: on the backend's host threads or in turn (see {@link #hostThreads}). */
-    private void forEachRacer(java.util.function.IntConsumer body) {
-        if (hostThreads) {
-            backend.forEachOnHost(racers.length, body);
-        } else {
-            for (int r = 0; r < racers.length; r++) {
-                body.accept(r);
-            }
-        }
     }
 
     /** Back to the start: initial weights, fresh optimizers and schedules, the same seeds. */
@@ -322,15 +296,14 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         mlp.losses(lossBuffer);
         mlp.outputs(outputBuffer);
         NetworkData batchData = slice(rows);
-        // each racer's host work touches only its own state and its own net's slices, so the
-        // racers can be stepped at once on the backend's host threads (the same bits as in turn)
-        mlp.fetchForHostWork();
-        forEachRacer(r -> {
+        // in turn on this thread: on other threads (racers at once) the step was slower, as each
+        // racer's weights, gradient and optimizer state then moved between the cores' caches
+        for (int r = 0; r < racers.length; r++) {
             TrainingRacer racer = racers[r];
             if (racer.running()) {
                 stepRacer(r, racer, n, batchData);
             }
-        });
+        }
         position += n;
         boolean anyRunning = false;
         for (TrainingRacer racer : racers) {
@@ -464,17 +437,17 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         ActivationStatistics stats = new ActivationStatistics(racers.length, spec.hidden().size());
         float[] outputs = new float[racers.length * eval.rows() * spec.outputs()];
         mlp.predict(eval.features(), eval.rows(), outputs, stats);
-        // each racer's loss (and accuracy) on the evaluation rows, racers at once: pure functions of its outputs
+        // each racer's loss (and accuracy) on the evaluation rows
         double[] evalLoss = new double[racers.length];
         double[] evalAccuracy = new double[racers.length];
-        forEachRacer(r -> {
+        for (int r = 0; r < racers.length; r++) {
             TrainingRacer racer = racers[r];
             if (racer.activeThisEpoch && (hasVal || racer.divergedAt == null)) {
                 int offset = r * eval.rows() * spec.outputs();
                 evalLoss[r] = Metrics.loss(spec.loss(), outputs, offset, spec.outputs(), eval);
                 evalAccuracy[r] = hasVal ? Metrics.accuracy(spec.loss(), outputs, offset, spec.outputs(), val) : Double.NaN;
             }
-        });
+        }
         boolean anyRunning = false;
         for (int r = 0; r < racers.length; r++) {
             TrainingRacer racer = racers[r];

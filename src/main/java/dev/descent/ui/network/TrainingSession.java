@@ -169,7 +169,6 @@ public final class TrainingSession implements Steppable, AutoCloseable {
                 List<TrainingRacerSpec> specs = members.stream().map(i -> racers.get(i).trainingSpec()).toList();
                 TrainingRace race = new TrainingRace(backend, k.spec(), d.train(), d.validation(), specs,
                         k.options(), k.stopping());
-                race.hostThreads(false); // the UI needs the other core more than the race does
                 int[] idx = members.stream().mapToInt(Integer::intValue).toArray();
                 for (int i : idx) {
                     racerData[i] = d;
