@@ -9,7 +9,8 @@ import java.util.function.IntConsumer;
  * problem) that the {@link WorkerPool}'s threads claim dynamically.
  *
  * <p>Plan: a call below {@link #MIN_PARALLEL_FLOPS}, or a batch of problems each below
- * {@link #MIN_PROBLEM_FLOPS}, runs on the caller alone (waking a helper costs microseconds). A batch of at least {@code 2 * workers} problems is split into
+ * {@link #MIN_PROBLEM_FLOPS}, runs on the caller alone (waking a helper costs microseconds).
+ * A batch of at least {@code 2 * workers} problems is split into
  * runs of whole problems of about {@link #CHUNK_FLOPS} each (one problem if larger).
  * Otherwise each problem is cut along the longer side of C into one block per worker, a
  * multiple of {@link #MIN_BLOCK} rows (or columns), the register-block height of OpenBLAS's

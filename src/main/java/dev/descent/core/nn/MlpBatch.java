@@ -65,8 +65,7 @@ public final class MlpBatch implements AutoCloseable {
     private int trainRows;
     private final double[][][] runningMean;
     private final double[][][] runningVar;
-    /** Per net: the float image of its flat parameters or gradient. */
-    private final float[][] scratch;
+    private final float[] scratch;
     private int lastRows;
     /** Per net, the host copy of one hidden layer's activations that {@link #collect} sums; reused. */
     private final float[][] activationCopies;
@@ -171,7 +170,7 @@ public final class MlpBatch implements AutoCloseable {
         t = alloc((long) capacity * targetColumns);
         indices = alloc(capacity);
         loss = alloc((long) nets * capacity * spec.outputs());
-        scratch = new float[nets][layout.size()];
+        scratch = new float[layout.size()];
         activationCopies = new float[nets][0];
         for (PackedArrays packed : List.of(parameters, gradients, statistics, running)) {
             packed.requireFull();
@@ -207,7 +206,6 @@ public final class MlpBatch implements AutoCloseable {
         if (params.length != layout.size()) {
             throw new IllegalArgumentException("params must have " + layout.size() + " values, was " + params.length);
         }
-        float[] scratch = this.scratch[net];
         for (int i = 0; i < params.length; i++) {
             scratch[i] = (float) params[i];
         }
@@ -229,7 +227,6 @@ public final class MlpBatch implements AutoCloseable {
     /** The gradient of net {@code net} from the last {@link #trainStep}, flat layout. */
     public void gradient(int net, double[] out) {
         checkNet(net);
-        float[] scratch = this.scratch[net];
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int o = spec.fanOut(l);

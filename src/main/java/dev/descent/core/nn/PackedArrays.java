@@ -62,21 +62,12 @@ final class PackedArrays {
         deviceNewer = true;
     }
 
-    /** Copies the whole to the host if the device wrote since; afterwards {@link #download} only reads the host array. */
-    void fetch() {
+    /** As {@link Backend#download} from one of the slices; the first read after the device wrote copies the whole. */
+    void download(DeviceBuffer src, long srcOffset, float[] dst, int dstOffset, int count) {
         if (deviceNewer) {
             backend.download(memory, 0, host, 0, host.length);
             deviceNewer = false;
         }
-    }
-
-    /**
-     * As {@link Backend#download} from one of the slices; the first read after the device
-     * wrote copies the whole. After {@link #fetch()}, threads may read (and {@link #upload}
-     * into) disjoint ranges at the same time.
-     */
-    void download(DeviceBuffer src, long srcOffset, float[] dst, int dstOffset, int count) {
-        fetch();
         System.arraycopy(host, at(src, srcOffset, count), dst, dstOffset, count);
     }
 

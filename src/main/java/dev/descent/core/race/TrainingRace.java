@@ -437,30 +437,21 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         ActivationStatistics stats = new ActivationStatistics(racers.length, spec.hidden().size());
         float[] outputs = new float[racers.length * eval.rows() * spec.outputs()];
         mlp.predict(eval.features(), eval.rows(), outputs, stats);
-        // each racer's loss (and accuracy) on the evaluation rows
-        double[] evalLoss = new double[racers.length];
-        double[] evalAccuracy = new double[racers.length];
-        for (int r = 0; r < racers.length; r++) {
-            TrainingRacer racer = racers[r];
-            if (racer.activeThisEpoch && (hasVal || racer.divergedAt == null)) {
-                int offset = r * eval.rows() * spec.outputs();
-                evalLoss[r] = Metrics.loss(spec.loss(), outputs, offset, spec.outputs(), eval);
-                evalAccuracy[r] = hasVal ? Metrics.accuracy(spec.loss(), outputs, offset, spec.outputs(), val) : Double.NaN;
-            }
-        }
         boolean anyRunning = false;
         for (int r = 0; r < racers.length; r++) {
             TrainingRacer racer = racers[r];
             if (!racer.activeThisEpoch) {
                 continue;
             }
-            double valLoss = hasVal ? evalLoss[r] : Double.NaN;
-            double valAccuracy = hasVal ? evalAccuracy[r] : Double.NaN;
+            int offset = r * eval.rows() * spec.outputs();
+            double valLoss = hasVal ? Metrics.loss(spec.loss(), outputs, offset, spec.outputs(), val) : Double.NaN;
+            double valAccuracy = hasVal ? Metrics.accuracy(spec.loss(), outputs, offset, spec.outputs(), val) : Double.NaN;
             TrainingRaceEpoch record = racer.record(r, epoch, valLoss, valAccuracy, stats, train.labels() != null);
             history.add(record);
             racer.last = record;
             if (racer.divergedAt == null) {
-                divergeOnNonFiniteEpochLoss(racer, record, evalLoss[r], hasVal);
+                divergeOnNonFiniteEpochLoss(racer, record,
+                        hasVal ? valLoss : Metrics.loss(spec.loss(), outputs, offset, spec.outputs(), train), hasVal);
             }
             if (racer.divergedAt != null) {
                 racer.activeThisEpoch = false;
