@@ -2,12 +2,17 @@ package dev.descent.ui.network;
 
 import dev.descent.ui.Styles;
 import dev.descent.ui.curves.PlotStyle;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A pane holding one canvas that fills it; subclasses paint from data handed to them. The
@@ -85,6 +90,27 @@ abstract class CanvasPane extends Pane {
 
     Color paper() {
         return style.background();
+    }
+
+    /**
+     * Horizontal grid lines from {@code left} to {@code right} at the ticks, each labelled at
+     * the left, right-aligned; leaves the text alignment at LEFT and the baseline at BASELINE.
+     *
+     * @param py the tick value to its pixel row
+     */
+    void yGrid(GraphicsContext gc, List<AxisTicks.Tick> ticks, DoubleUnaryOperator py, double left, double right) {
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (AxisTicks.Tick t : ticks) {
+            double y = Math.round(py.applyAsDouble(t.at())) + 0.5;
+            gc.setStroke(grid());
+            gc.setLineWidth(1);
+            gc.strokeLine(left, y, right, y);
+            gc.setFill(ink());
+            gc.fillText(t.label(), left - 4 * scale(), y);
+        }
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.BASELINE);
     }
 
     /** Width of {@code s} in the current font. */

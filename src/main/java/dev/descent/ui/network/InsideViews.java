@@ -95,18 +95,7 @@ public final class InsideViews {
             final double fLo = lo;
             final double fHi = hi;
             DoubleUnaryOperator py = a -> bottom - (a - fLo) / (fHi - fLo) * (bottom - top);
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.setTextBaseline(VPos.CENTER);
-            for (AxisTicks.Tick t : ticks) {
-                double y = Math.round(py.applyAsDouble(t.at())) + 0.5;
-                gc.setStroke(grid());
-                gc.setLineWidth(1);
-                gc.strokeLine(left, y, right, y);
-                gc.setFill(ink());
-                gc.fillText(t.label(), left - 4 * scale(), y);
-            }
-            gc.setTextAlign(TextAlignment.LEFT);
-            gc.setTextBaseline(VPos.BASELINE);
+            yGrid(gc, ticks, py, left, right);
             gc.setStroke(axis());
             gc.setLineWidth(1);
             gc.strokeLine(left, bottom, right, bottom);
@@ -418,16 +407,7 @@ public final class InsideViews {
             DoubleUnaryOperator pxLog = a -> left + (a - lx0) / (lx1 - lx0) * (right - left);
             DoubleUnaryOperator px = v -> pxLog.applyAsDouble(Math.log10(v));
             DoubleUnaryOperator py = v -> Math.max(top, Math.min(bottom, bottom - (v - fLo) / (fHi - fLo) * (bottom - top)));
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.setTextBaseline(VPos.CENTER);
-            for (AxisTicks.Tick t : yTicks) {
-                double y = Math.round(py.applyAsDouble(t.at())) + 0.5;
-                gc.setStroke(grid());
-                gc.setLineWidth(1);
-                gc.strokeLine(left, y, right, y);
-                gc.setFill(ink());
-                gc.fillText(t.label(), left - 4 * scale(), y);
-            }
+            yGrid(gc, yTicks, py, left, right);
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.TOP);
             for (AxisTicks.Tick t : AxisTicks.log(lx0, lx1, Math.max(2, (int) ((right - left) / (50 * scale()))))) {

@@ -170,18 +170,7 @@ public final class MetricCurvesView extends CanvasPane {
             double hi = range[1];
             DoubleUnaryOperator py = v -> y1 - ((p.log() ? Math.log10(v) : v) - lo) / (hi - lo) * (y1 - y0);
             DoubleUnaryOperator pyAxis = a -> y1 - (a - lo) / (hi - lo) * (y1 - y0);
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.setTextBaseline(VPos.CENTER);
-            for (AxisTicks.Tick t : yTicks) {
-                double y = Math.round(pyAxis.applyAsDouble(t.at())) + 0.5;
-                gc.setStroke(grid());
-                gc.setLineWidth(1);
-                gc.strokeLine(left, y, right, y);
-                gc.setFill(ink());
-                gc.fillText(t.label(), left - 4 * scale(), y);
-            }
-            gc.setTextAlign(TextAlignment.LEFT);
-            gc.setTextBaseline(VPos.BASELINE);
+            yGrid(gc, yTicks, pyAxis, left, right);
             // no clip: every value lies inside the range, and a canvas clip makes the software
             // renderer draw each curve through a mask (several times slower)
             for (RacerFrame r : frame.racers()) {
