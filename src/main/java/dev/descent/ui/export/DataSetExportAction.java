@@ -74,7 +74,7 @@ public final class DataSetExportAction {
                 case GIF -> exportGif(file, live.frame().steps());
             }
         } catch (IOException | RuntimeException e) {
-            report.accept("export failed: " + file + ": " + describe(e));
+            report.accept("export failed: " + file + ": " + ExportAction.describe(e));
         }
     }
 
@@ -115,22 +115,7 @@ public final class DataSetExportAction {
                 }
             }
         };
-        task.setOnSucceeded(e -> report.accept("exported " + file + " (" + task.getValue() + " frames)"));
-        task.setOnFailed(e -> report.accept("export failed: " + file + ": " + describe(task.getException())));
         running = task;
-        report.accept("exporting " + file + " …");
-        Thread worker = new Thread(task, "gif-export");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    private static String describe(Throwable e) {
-        if (e instanceof java.nio.file.NoSuchFileException f) {
-            return "no such folder for '" + f.getFile() + "'";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException f) {
-            return "permission denied for '" + f.getFile() + "'";
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        ExportAction.startGif(task, file, report);
     }
 }

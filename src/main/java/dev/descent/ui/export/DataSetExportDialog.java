@@ -13,11 +13,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -123,25 +121,11 @@ public final class DataSetExportDialog extends Dialog<DataSetExportDialog.Reques
     }
 
     private static Label label(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
+        return ExportDialog.label(text);
     }
 
     private void browse() {
         ExportRequest.Format f = format.getValue();
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + f);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.extension().toUpperCase(java.util.Locale.ROOT),
-                "*." + f.extension()));
-        File current = Path.of(file.getText().trim()).toAbsolutePath().toFile();
-        if (current.getParentFile() != null && current.getParentFile().isDirectory()) {
-            chooser.setInitialDirectory(current.getParentFile());
-        }
-        chooser.setInitialFileName(current.getName());
-        File chosen = chooser.showSaveDialog(getDialogPane().getScene().getWindow());
-        if (chosen != null) {
-            file.setText(f.withExtension(chosen.getPath()));
-        }
+        ExportDialog.browse(this, f, f.extension().toUpperCase(java.util.Locale.ROOT), file);
     }
 }

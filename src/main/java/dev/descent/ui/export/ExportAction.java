@@ -118,16 +118,22 @@ public final class ExportAction {
                         GifOptions.DEFAULT, this::isCancelled, file);
             }
         };
+        running = task;
+        startGif(task, file, report);
+    }
+
+    /** Runs a GIF export on a daemon thread, reporting its start, its frames or its failure. */
+    static void startGif(Task<Integer> task, Path file, Consumer<String> report) {
         task.setOnSucceeded(e -> report.accept("exported " + file + " (" + task.getValue() + " frames)"));
         task.setOnFailed(e -> report.accept("export failed: " + file + ": " + describe(task.getException())));
-        running = task;
         report.accept("exporting " + file + " …");
         Thread worker = new Thread(task, "gif-export");
         worker.setDaemon(true);
         worker.start();
     }
 
-    private static String describe(Throwable e) {
+    /** A failure as the status bar says it: the folder or permission problem by name, else the message. */
+    static String describe(Throwable e) {
         if (e instanceof java.nio.file.NoSuchFileException f) {
             return "no such folder for '" + f.getFile() + "'";
         }

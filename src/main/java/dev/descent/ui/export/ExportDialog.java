@@ -102,23 +102,31 @@ public final class ExportDialog extends Dialog<ExportRequest> {
                 : null);
     }
 
-    private static Label label(String text) {
+    /** A form label that keeps its text whole. */
+    static Label label(String text) {
         Label l = new Label(text);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
     private void browse() {
-        ExportRequest.Format f = format.getValue();
+        browse(this, format.getValue(), format.getValue().toString(), file);
+    }
+
+    /**
+     * A save chooser for format {@code f} (its files listed as {@code filterName}), opening in the
+     * folder of the path in {@code file}; a chosen file goes into {@code file} with f's extension.
+     */
+    static void browse(Dialog<?> dialog, ExportRequest.Format f, String filterName, TextField file) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + f);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.toString(), "*." + f.extension()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, "*." + f.extension()));
         File current = Path.of(file.getText().trim()).toAbsolutePath().toFile();
         if (current.getParentFile() != null && current.getParentFile().isDirectory()) {
             chooser.setInitialDirectory(current.getParentFile());
         }
         chooser.setInitialFileName(current.getName());
-        File chosen = chooser.showSaveDialog(getDialogPane().getScene().getWindow());
+        File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
         if (chosen != null) {
             file.setText(f.withExtension(chosen.getPath()));
         }
