@@ -60,11 +60,21 @@ final class JavaBlockedGemm extends TiledGemm<JavaBlockedGemm.Operands> {
 
     @Override
     void tile(GemmCall call, Operands ops, int p, int r0, int r1, int c0, int c1, int worker) {
+        block(call, ops.a(), call.aOffset() + p * call.aStride(), ops.b(), call.bOffset() + p * call.bStride(),
+                ops.c(), call.cOffset() + p * call.cStride(), call.beta(), r0, r1, c0, c1, 0, call.k(), worker);
+    }
+
+    @Override
+    void kSlice(GemmCall call, Operands ops, int k0, int k1, CpuBuffer partial, int worker) {
+        FloatBuffer c = partial == null ? ops.c() : partial.data();
+        block(call, ops.a(), call.aOffset(), ops.b(), call.bOffset(), c, partial == null ? call.cOffset() : 0,
+                partial == null ? call.beta() : 0f, 0, call.m(), 0, call.n(), k0, k1, worker);
+    }
+
+    /** Rows [r0, r1) and columns [c0, c1) of alpha * op(A)[:, k0:k1] * op(B)[k0:k1, :] + beta * C. */
+    private void block(GemmCall call, FloatBuffer a, long aBase, FloatBuffer b, long bBase, FloatBuffer c, long cBase,
+                       float beta, int r0, int r1, int c0, int c1, int k0, int k1, int worker) {
         Scratch s = scratch[worker];
-        int k = call.k();
-        long aBase = call.aOffset() + p * call.aStride();
-        long bBase = call.bOffset() + p * call.bStride();
-        long cBase = call.cOffset() + p * call.cStride();
         for (int jc = c0; jc < c1; jc += NC) {
             int nc = Math.min(NC, c1 - jc);
             int ncPadded = roundUp(nc);
@@ -72,13 +82,13 @@ final class JavaBlockedGemm extends TiledGemm<JavaBlockedGemm.Operands> {
                 int mc = Math.min(MC, r1 - ic);
                 int mcPadded = roundUp(mc);
                 java.util.Arrays.fill(s.acc, 0, mcPadded * ncPadded, 0f);
-                for (int pc = 0; pc < k; pc += KC) {
-                    int kc = Math.min(KC, k - pc);
-                    packA(call, ops.a(), aBase, ic, mc, mcPadded, pc, kc, s.a);
-                    packB(call, ops.b(), bBase, pc, kc, jc, nc, ncPadded, s.b);
+                for (int pc = k0; pc < k1; pc += KC) {
+                    int kc = Math.min(KC, k1 - pc);
+                    packA(call, a, aBase, ic, mc, mcPadded, pc, kc, s.a);
+                    packB(call, b, bBase, pc, kc, jc, nc, ncPadded, s.b);
                     multiply(s.a, s.b, s.acc, mcPadded, ncPadded, kc);
                 }
-                store(call, ops.c(), cBase, ic, mc, jc, nc, ncPadded, s.acc);
+                store(call, c, cBase, beta, ic, mc, jc, nc, ncPadded, s.acc);
             }
         }
     }
@@ -179,10 +189,9 @@ final class JavaBlockedGemm extends TiledGemm<JavaBlockedGemm.Operands> {
     }
 
     /** C[ic+i][jc+j] = alpha * acc[i*accStride + j] + beta * C, C not read when beta is 0. */
-    private static void store(GemmCall call, FloatBuffer c, long base, int ic, int mc, int jc, int nc, int accStride,
-                              float[] acc) {
+    private static void store(GemmCall call, FloatBuffer c, long base, float beta, int ic, int mc, int jc, int nc,
+                              int accStride, float[] acc) {
         float alpha = call.alpha();
-        float beta = call.beta();
         int n = call.n();
         for (int i = 0; i < mc; i++) {
             int row = (int) (base + (long) (ic + i) * n + jc);

@@ -74,13 +74,7 @@ final class OpenBlasGemm extends TiledGemm<OpenBlasGemm.Addresses> {
         long aAt = aBase + (ta ? r0 : (long) r0 * k);
         long bAt = bBase + (tb ? (long) c0 * k : c0);
         long cAt = cBase + (long) r0 * n + c0;
-        MovablePointer[] ptr = pointers[worker];
-        if (ptr == null) {
-            // made by the worker's own thread, so its thread-local allocation buffer keeps them
-            // off the cache lines of the other workers' pointers (no false sharing)
-            ptr = new MovablePointer[]{new MovablePointer(), new MovablePointer(), new MovablePointer()};
-            pointers[worker] = ptr;
-        }
+        MovablePointer[] ptr = pointers(worker);
         openblas.cblas_sgemm(openblas.CblasRowMajor,
                 ta ? openblas.CblasTrans : openblas.CblasNoTrans,
                 tb ? openblas.CblasTrans : openblas.CblasNoTrans,
@@ -88,6 +82,40 @@ final class OpenBlasGemm extends TiledGemm<OpenBlasGemm.Addresses> {
                 ptr[0].at(ops.a(), aAt), Math.max(1, ta ? m : k),
                 ptr[1].at(ops.b(), bAt), Math.max(1, tb ? k : n),
                 call.beta(), ptr[2].at(ops.c(), cAt), Math.max(1, n));
+    }
+
+    @Override
+    void kSlice(GemmCall call, Addresses ops, int k0, int k1, CpuBuffer partial, int worker) {
+        int m = call.m();
+        int n = call.n();
+        int k = call.k();
+        boolean ta = call.transA().transposed();
+        boolean tb = call.transB().transposed();
+        // op(A)[:, k0:k1]: columns k0.. of a stored m x k A, rows k0.. of a stored k x m one
+        long aAt = call.aOffset() + (ta ? (long) k0 * m : k0);
+        // op(B)[k0:k1, :]: rows k0.. of a stored k x n B, columns k0.. of a stored n x k one
+        long bAt = call.bOffset() + (tb ? k0 : (long) k0 * n);
+        MovablePointer[] ptr = pointers(worker);
+        openblas.cblas_sgemm(openblas.CblasRowMajor,
+                ta ? openblas.CblasTrans : openblas.CblasNoTrans,
+                tb ? openblas.CblasTrans : openblas.CblasNoTrans,
+                m, n, k1 - k0, call.alpha(),
+                ptr[0].at(ops.a(), aAt), Math.max(1, ta ? m : k),
+                ptr[1].at(ops.b(), bAt), Math.max(1, tb ? k : n),
+                partial == null ? call.beta() : 0f,
+                partial == null ? ptr[2].at(ops.c(), call.cOffset()) : ptr[2].at(address(partial), 0),
+                Math.max(1, n));
+    }
+
+    private MovablePointer[] pointers(int worker) {
+        MovablePointer[] ptr = pointers[worker];
+        if (ptr == null) {
+            // made by the worker's own thread, so its thread-local allocation buffer keeps them
+            // off the cache lines of the other workers' pointers (no false sharing)
+            ptr = new MovablePointer[]{new MovablePointer(), new MovablePointer(), new MovablePointer()};
+            pointers[worker] = ptr;
+        }
+        return ptr;
     }
 
     private static long address(CpuBuffer buffer) {

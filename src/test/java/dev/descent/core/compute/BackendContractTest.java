@@ -90,9 +90,14 @@ public abstract class BackendContractTest {
         checkRandom(new GemmCall(ta, tb, m, n, k, 1f, 0, 0, 0, 0, 0f, 0, 0, 1), 11L * m + 7L * n + k);
     }
 
-    /** Shapes large enough that a multi-threaded CPU GEMM splits them by rows, by columns, or by batch. */
+    /**
+     * Shapes large enough that a multi-threaded CPU GEMM splits them by rows, by columns, or by
+     * batch, and long-k shapes that the CPU GEMMs cut along k (the last slice longer than the
+     * first).
+     */
     static Stream<Arguments> parallelShapes() {
-        int[][] shapes = {{300, 70, 130, 1}, {20, 500, 100, 1}, {70, 600, 300, 1}, {64, 48, 40, 9}, {33, 257, 65, 2}, {200, 16, 2, 300}};
+        int[][] shapes = {{300, 70, 130, 1}, {20, 500, 100, 1}, {70, 600, 300, 1}, {64, 48, 40, 9}, {33, 257, 65, 2}, {200, 16, 2, 300},
+                {64, 64, 600, 1}, {17, 23, 1100, 1}};
         List<Arguments> list = new ArrayList<>();
         for (int[] s : shapes) {
             for (Transpose ta : Transpose.values()) {
@@ -296,6 +301,9 @@ public abstract class BackendContractTest {
         checkRandom(new GemmCall(N, N, 5, 7, 3, 1f, 0, 0, 0, 0, 0f, 0, 0, 1), 41, true);
         checkRandom(new GemmCall(T, N, 4, 6, 9, 0.5f, 2, 40, 1, 60, 1f, 3, 30, 3), 42, true);
         checkRandom(new GemmCall(N, T, 3, 5, 4, 1f, 1, 0, 0, 20, 0f, 2, 17, 4), 43, true);
+        // long k, cut along k by the CPU GEMMs: every operand at an offset into its buffer
+        checkRandom(new GemmCall(T, N, 9, 11, 700, 1.25f, 3, 0, 5, 0, 0.5f, 7, 0, 1), 44, true);
+        checkRandom(new GemmCall(N, T, 9, 11, 700, -1f, 3, 0, 5, 0, 0f, 7, 0, 1), 45, true);
     }
 
     @Test
