@@ -63,7 +63,7 @@ public final class Adamax extends AbstractOptimizer {
             if (traced) {
                 g[i] = gi;
             }
-            m[i] = TorchOps.lerp(m[i], gi, 1 - beta1);
+            m[i] = TorchOps.flushSubnormal(TorchOps.lerp(m[i], gi, 1 - beta1));
             u[i] = Math.max(u[i] * config.beta2(), Math.abs(gi) + config.eps());
             double before = params[i];
             params[i] = TorchOps.addcdiv(params[i], -clr, m[i], u[i]);

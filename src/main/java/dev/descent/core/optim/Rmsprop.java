@@ -72,10 +72,10 @@ public final class Rmsprop extends AbstractOptimizer {
             if (traced) {
                 g[i] = gi;
             }
-            squareAvg[i] = TorchOps.addcmul(squareAvg[i] * alpha, 1 - alpha, gi, gi);
+            squareAvg[i] = TorchOps.flushSubnormal(TorchOps.addcmul(squareAvg[i] * alpha, 1 - alpha, gi, gi));
             double avg;
             if (config.centered()) {
-                gradAvg[i] = TorchOps.lerp(gradAvg[i], gi, 1 - alpha);
+                gradAvg[i] = TorchOps.flushSubnormal(TorchOps.lerp(gradAvg[i], gi, 1 - alpha));
                 avg = Math.sqrt(TorchOps.addcmul(squareAvg[i], -1, gradAvg[i], gradAvg[i]));
             } else {
                 avg = Math.sqrt(squareAvg[i]);
@@ -83,7 +83,7 @@ public final class Rmsprop extends AbstractOptimizer {
             avg += config.eps();
             double before = params[i];
             if (momentum > 0) {
-                buffer[i] = TorchOps.addcdiv(buffer[i] * momentum, 1, gi, avg);
+                buffer[i] = TorchOps.flushSubnormal(TorchOps.addcdiv(buffer[i] * momentum, 1, gi, avg));
                 params[i] = TorchOps.add(params[i], -lr, buffer[i]);
             } else {
                 params[i] = TorchOps.addcdiv(params[i], -lr, gi, avg);

@@ -71,7 +71,7 @@ public final class Sgd extends AbstractOptimizer {
             }
             double d = gi;
             if (momentum != 0) {
-                buffer[i] = started ? TorchOps.add(buffer[i] * momentum, 1 - config.dampening(), gi) : gi;
+                buffer[i] = started ? TorchOps.flushSubnormal(TorchOps.add(buffer[i] * momentum, 1 - config.dampening(), gi)) : gi;
                 d = config.nesterov() ? TorchOps.add(gi, momentum, buffer[i]) : buffer[i];
             }
             double before = params[i];
