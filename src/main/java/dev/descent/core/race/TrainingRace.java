@@ -451,7 +451,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
             racer.last = record;
             if (racer.divergedAt == null) {
                 divergeOnNonFiniteEpochLoss(racer, record,
-                        hasVal ? valLoss : Metrics.loss(spec.loss(), outputs, offset, spec.outputs(), train), hasVal);
+                        hasVal ? valLoss : evaluationLossForFiniteness(outputs, offset, train), hasVal);
             }
             if (racer.divergedAt != null) {
                 racer.activeThisEpoch = false;
@@ -504,6 +504,25 @@ public final class TrainingRace implements Steppable, AutoCloseable {
      * @param evalLoss the loss of the inference pass: on the validation rows, or on the
      *                 training rows when there are none
      */
+    /**
+     * The loss over the training rows' outputs where it decides whether the racer diverged:
+     * with every output finite, a cross-entropy loss (m + log sum exp(o - m) - o_target, the
+     * sum in [1, outputs]) and a binary one are finite, so only MSE and non-finite outputs
+     * need the full sum (which cost about 0.2 ms per epoch of 8 racers on 600 rows).
+     */
+    private double evaluationLossForFiniteness(float[] outputs, int offset, NetworkData data) {
+        if (spec.loss() != Loss.MSE) {
+            boolean finite = true;
+            for (int i = offset, end = offset + data.rows() * spec.outputs(); i < end; i++) {
+                finite &= Float.isFinite(outputs[i]);
+            }
+            if (finite) {
+                return 0;
+            }
+        }
+        return Metrics.loss(spec.loss(), outputs, offset, spec.outputs(), data);
+    }
+
     private void divergeOnNonFiniteEpochLoss(TrainingRacer racer, TrainingRaceEpoch record, double evalLoss,
                                              boolean hasVal) {
         if (!Double.isFinite(record.trainLoss())) {
