@@ -12,8 +12,8 @@ import java.util.function.IntConsumer;
  * {@link #MIN_PROBLEM_FLOPS}, runs on the caller alone (waking a helper costs microseconds).
  * A single product with a small C and a long k ({@link #kParts}) is cut into slices along k
  * whose partial products are summed after (64x1024x64 on 2 cores: 148-243 GFLOP/s against
- * 140-182 cut by rows, interleaved runs). A batch of at least {@code 2 * workers} problems is split into
- * runs of whole problems of about {@link #CHUNK_FLOPS} each (one problem if larger).
+ * 140-182 cut by rows, interleaved runs). A batch of at least {@code 2 * workers} problems is
+ * split into runs of whole problems of about {@link #CHUNK_FLOPS} each (one problem if larger).
  * Otherwise each problem is cut along the longer side of C into one block per worker, a
  * multiple of {@link #MIN_BLOCK} rows (or columns), the register-block height of OpenBLAS's
  * AVX-512 SGEMM kernel. One block per worker measured best (interleaved runs, 2 cores:
@@ -161,8 +161,8 @@ abstract class TiledGemm<O> implements CpuGemm {
 
     /**
      * Slice 0 goes into C with the call's beta, slice s into partial s; then, in slice
-     * order, C += partial s. A small call runs its slices on the caller, with the same bits. Slices are multiples of {@link #MIN_BLOCK} long, the last one
-     * taking the rest.
+     * order, C += partial s. A small call runs its slices on the caller, with the same bits.
+     * Slices are multiples of {@link #MIN_BLOCK} long, the last one taking the rest.
      */
     private void splitK(GemmCall call, O ops, CpuBuffer c, int parts) {
         int k = call.k();

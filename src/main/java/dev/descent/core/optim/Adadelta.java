@@ -62,10 +62,10 @@ public final class Adadelta extends AbstractOptimizer {
             if (traced) {
                 g[i] = gi;
             }
-            squareAvg[i] = TorchOps.flushSubnormal(TorchOps.addcmul(squareAvg[i] * rho, 1 - rho, gi, gi));
+            squareAvg[i] = TorchOps.addcmul(squareAvg[i] * rho, 1 - rho, gi, gi);
             double std = Math.sqrt(squareAvg[i] + eps);
             double d = Math.sqrt(accDelta[i] + eps) / std * gi;
-            accDelta[i] = TorchOps.flushSubnormal(TorchOps.addcmul(accDelta[i] * rho, 1 - rho, d, d));
+            accDelta[i] = TorchOps.addcmul(accDelta[i] * rho, 1 - rho, d, d);
             double before = params[i];
             params[i] = TorchOps.add(params[i], -lr, d);
             if (traced) {

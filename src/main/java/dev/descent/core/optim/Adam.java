@@ -117,7 +117,7 @@ public final class Adam extends AbstractOptimizer {
                 g[i] = gi;
             }
             m[i] = TorchOps.flushSubnormal(TorchOps.lerp(m[i], gi, 1 - beta1));
-            v[i] = TorchOps.flushSubnormal(TorchOps.addcmul(v[i] * beta2, 1 - beta2, gi, gi));
+            v[i] = TorchOps.addcmul(v[i] * beta2, 1 - beta2, gi, gi);
             double second = v[i];
             if (config.amsgrad()) {
                 vMax[i] = Math.max(vMax[i], v[i]);

@@ -87,7 +87,7 @@ public final class Nadam extends AbstractOptimizer {
                 g[i] = gi;
             }
             m[i] = TorchOps.flushSubnormal(TorchOps.lerp(m[i], gi, 1 - beta1));
-            v[i] = TorchOps.flushSubnormal(TorchOps.addcmul(v[i] * beta2, 1 - beta2, gi, gi));
+            v[i] = TorchOps.addcmul(v[i] * beta2, 1 - beta2, gi, gi);
             double denom = Math.sqrt(v[i] / bias2) + config.eps();
             params[i] = TorchOps.addcdiv(params[i], gradScale, gi, denom);
             params[i] = TorchOps.addcdiv(params[i], momentScale, m[i], denom);

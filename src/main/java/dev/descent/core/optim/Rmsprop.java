@@ -72,7 +72,7 @@ public final class Rmsprop extends AbstractOptimizer {
             if (traced) {
                 g[i] = gi;
             }
-            squareAvg[i] = TorchOps.flushSubnormal(TorchOps.addcmul(squareAvg[i] * alpha, 1 - alpha, gi, gi));
+            squareAvg[i] = TorchOps.addcmul(squareAvg[i] * alpha, 1 - alpha, gi, gi);
             double avg;
             if (config.centered()) {
                 gradAvg[i] = TorchOps.flushSubnormal(TorchOps.lerp(gradAvg[i], gi, 1 - alpha));

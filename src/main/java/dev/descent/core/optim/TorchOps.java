@@ -7,7 +7,8 @@ package dev.descent.core.optim;
  * ATen contracts {@code add(alpha)}, {@code addcmul} and {@code lerp} into fused
  * multiply-adds; {@code addcdiv} divides last and is not fused. Each form here was checked
  * bit for bit against torch 2.13 on random operands (see tools/golden/optimizers.py). One
- * deliberate difference: a subnormal optimizer state is flushed to zero ({@link #flushSubnormal}).
+ * deliberate difference: a subnormal first moment or momentum buffer is flushed to zero
+ * ({@link #flushSubnormal}).
  */
 final class TorchOps {
     private TorchOps() {
@@ -41,8 +42,10 @@ final class TorchOps {
     /**
      * {@code x}, or a zero of its sign when {@code x} is subnormal (|x| < 2^-1022): flush to
      * zero, which torch does only after {@code torch.set_flush_denormal(True)}. The optimizers
-     * apply it to the state that decays geometrically (momentum buffers, first and second
-     * moments, running averages), never to the weights. A moment whose
+     * apply it to the state an update multiplies by (first moments, momentum buffers, RMSProp's
+     * centred mean), never to the weights or to second moments and Adadelta's accumulators:
+     * those divide or scale the step, and with eps = 0 a flushed one would divide by zero or
+     * stop a weight for good. A moment whose
      * gradient has become exactly 0 (a dead ReLU unit) decays into the subnormals and, by
      * rounding, stays there for good ({@code 0.9 * 4 * 2^-1074} rounds back to {@code 4 * 2^-1074});
      * x86 computes with subnormals many times slower, and with a quarter of Adam's moments

@@ -496,15 +496,6 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     }
 
     /**
-     * The float forward pass can overflow where the double minibatch loss and weights stayed
-     * finite (a huge but finite weight times an activation): a non-finite epoch training loss
-     * or evaluation loss is divergence at the epoch's last step, decided before early stopping
-     * or a plateau schedule reads the value.
-     *
-     * @param evalLoss the loss of the inference pass: on the validation rows, or on the
-     *                 training rows when there are none
-     */
-    /**
      * The loss over the training rows' outputs where it decides whether the racer diverged:
      * with every output finite, a cross-entropy loss (m + log sum exp(o - m) - o_target, the
      * sum in [1, outputs]) and a binary one are finite, so only MSE and non-finite outputs
@@ -523,6 +514,15 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         return Metrics.loss(spec.loss(), outputs, offset, spec.outputs(), data);
     }
 
+    /**
+     * The float forward pass can overflow where the double minibatch loss and weights stayed
+     * finite (a huge but finite weight times an activation): a non-finite epoch training loss
+     * or evaluation loss is divergence at the epoch's last step, decided before early stopping
+     * or a plateau schedule reads the value.
+     *
+     * @param evalLoss the loss of the inference pass: on the validation rows, or on the
+     *                 training rows when there are none
+     */
     private void divergeOnNonFiniteEpochLoss(TrainingRacer racer, TrainingRaceEpoch record, double evalLoss,
                                              boolean hasVal) {
         if (!Double.isFinite(record.trainLoss())) {
