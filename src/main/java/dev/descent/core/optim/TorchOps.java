@@ -7,8 +7,8 @@ package dev.descent.core.optim;
  * ATen contracts {@code add(alpha)}, {@code addcmul} and {@code lerp} into fused
  * multiply-adds; {@code addcdiv} divides last and is not fused. Each form here was checked
  * bit for bit against torch 2.13 on random operands (see tools/golden/optimizers.py). One
- * deliberate difference: a subnormal first moment or momentum buffer is flushed to zero
- * ({@link #flushSubnormal}).
+ * deliberate difference: a subnormal first moment, momentum buffer or RMSProp centred mean is
+ * flushed to zero ({@link #flushSubnormal}).
  */
 final class TorchOps {
     private TorchOps() {
@@ -42,11 +42,12 @@ final class TorchOps {
     /**
      * {@code x}, or a zero of its sign when {@code x} is subnormal (|x| < 2^-1022): flush to
      * zero, which torch does only after {@code torch.set_flush_denormal(True)}. The optimizers
-     * apply it to the state an update multiplies by (first moments, momentum buffers, RMSProp's
-     * centred mean), never to the weights or to second moments and Adadelta's accumulators:
-     * those divide or scale the step, and with eps = 0 a flushed one would divide by zero or
-     * stop a weight for good. A moment whose
-     * gradient has become exactly 0 (a dead ReLU unit) decays into the subnormals and, by
+     * apply it to first moments and momentum buffers, which the step is proportional to, and to
+     * RMSProp's centred mean, which enters the denominator squared (a change below 1e-600);
+     * never to the weights or to second moments and Adadelta's accumulators: those divide or
+     * scale the step, and with eps = 0 a flushed one would divide by zero or stop a weight for
+     * good. A moment whose gradient has become exactly 0 (a dead ReLU unit) decays into the
+     * subnormals and, by
      * rounding, stays there for good ({@code 0.9 * 4 * 2^-1074} rounds back to {@code 4 * 2^-1074});
      * x86 computes with subnormals many times slower, and with a quarter of Adam's moments
      * stuck there after 7,000 steps of the 2-64-64-3 training race, its update took twice as
