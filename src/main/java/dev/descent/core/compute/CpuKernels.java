@@ -20,10 +20,10 @@ final class CpuKernels {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
-        private final float[][] floats = {new float[0], new float[0], new float[0]};
+        private final float[][] floats = {new float[0], new float[0], new float[0], new float[0]};
         private int[] ints = new int[0];
 
-        /** At least {@code n} floats in slot 0, 1 or 2. */
+        /** At least {@code n} floats in slot 0, 1, 2 or 3. */
         float[] floats(int slot, int n) {
             if (floats[slot].length < n) {
                 floats[slot] = new float[n];
@@ -289,6 +289,14 @@ final class CpuKernels {
         }
     }
 
+    /**
+     * Net by net on heap copies, in passes over all rows (row maxima, every exponential, row
+     * sums and logarithms, every probability) rather than row by row: a row's exponentials
+     * wait for its maximum and its probabilities for its logarithm, so row by row the
+     * exponentials ran at their latency (for 8 nets of 32 rows and 3 classes, 18 us through the
+     * buffers, 14 on heap copies row by row, 10 in passes). Each value is computed by the same
+     * float operations in the same order as row by row.
+     */
     static void softmaxCrossEntropy(int batch, int rows, int classes, Strided logits, Strided target,
                                     Strided loss, Strided grad, float scale) {
         loss.requireSeparate("loss", batch, rows);
@@ -297,29 +305,60 @@ final class CpuKernels {
         FloatBuffer ft = fb(target);
         FloatBuffer fl = fb(loss);
         FloatBuffer fg = fb(grad);
+        int n = rows * classes;
+        Scratch scratch = SCRATCH.get();
+        float[] zs = scratch.floats(0, n);
+        float[] gs = scratch.floats(1, n);
+        // per element, its row's maximum and then its row's log-sum-exp
+        float[] rowValue = scratch.floats(2, n);
+        float[] ls = scratch.floats(3, rows);
+        int[] classOf = scratch.ints(rows);
         for (int p = 0; p < batch; p++) {
-            for (int i = 0; i < rows; i++) {
-                int zo = at(logits, p, i * classes);
-                int go = at(grad, p, i * classes);
-                int t = (int) ft.get(at(target, p, i));
-                if (t < 0 || t >= classes) {
-                    throw new IllegalArgumentException("target class must be in [0, " + classes + "), was " + t);
-                }
-                float m = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < classes; j++) {
-                    m = Math.max(m, fz.get(zo + j));
-                }
-                float sum = 0;
-                for (int j = 0; j < classes; j++) {
-                    sum += (float) Math.exp(fz.get(zo + j) - m);
-                }
-                float lse = m + (float) Math.log(sum);
-                fl.put(at(loss, p, i), lse - fz.get(zo + t));
-                for (int j = 0; j < classes; j++) {
-                    float prob = (float) Math.exp(fz.get(zo + j) - lse);
-                    fg.put(go + j, scale * (prob - (j == t ? 1f : 0f)));
+            if (p == 0 || target.stride() != 0) {
+                ft.get(at(target, p, 0), ls, 0, rows);
+                for (int i = 0; i < rows; i++) {
+                    int t = (int) ls[i];
+                    if (t < 0 || t >= classes) {
+                        throw new IllegalArgumentException("target class must be in [0, " + classes + "), was " + t);
+                    }
+                    classOf[i] = t;
                 }
             }
+            fz.get(at(logits, p, 0), zs, 0, n);
+            for (int i = 0, zo = 0; i < rows; i++, zo += classes) {
+                float m = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < classes; j++) {
+                    m = Math.max(m, zs[zo + j]);
+                }
+                for (int j = 0; j < classes; j++) {
+                    rowValue[zo + j] = m;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                gs[k] = (float) Math.exp(zs[k] - rowValue[k]);
+            }
+            for (int i = 0, zo = 0; i < rows; i++, zo += classes) {
+                float sum = 0;
+                for (int j = 0; j < classes; j++) {
+                    sum += gs[zo + j];
+                }
+                float lse = rowValue[zo] + (float) Math.log(sum);
+                ls[i] = lse - zs[zo + classOf[i]];
+                for (int j = 0; j < classes; j++) {
+                    rowValue[zo + j] = lse;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                gs[k] = (float) Math.exp(zs[k] - rowValue[k]);
+            }
+            for (int i = 0, zo = 0; i < rows; i++, zo += classes) {
+                gs[zo + classOf[i]] -= 1f;
+            }
+            for (int k = 0; k < n; k++) {
+                gs[k] *= scale;
+            }
+            fl.put(at(loss, p, 0), ls, 0, rows);
+            fg.put(at(grad, p, 0), gs, 0, n);
         }
     }
 

@@ -154,6 +154,43 @@ public abstract class ElementwiseContractTest {
     }
 
     @Test
+    void softmaxCrossEntropyReadsEachNetsOwnTargetsAndLogitsWithOffsets() {
+        // two nets, 2 rows x 2 classes each, stored 5 floats apart after one float of padding;
+        // targets per net (stride 2), then the same logits with targets shared by both nets
+        DeviceBuffer logits = buffer(99, 0, 1, 2, 0, 99, 3, 3, -1, 1);
+        DeviceBuffer target = buffer(1, 0, /* net 1 */ 0, 1);
+        DeviceBuffer loss = backend.allocate(6);
+        DeviceBuffer grad = backend.allocate(10);
+        backend.softmaxCrossEntropy(2, 2, 2, new Strided(logits, 1, 5), Strided.of(target, 2), new Strided(loss, 1, 3),
+                new Strided(grad, 1, 5), 1f);
+        double[][] rows = {{0, 1}, {2, 0}, {3, 3}, {-1, 1}};
+        int[] classes = {1, 0, 0, 1};
+        float[] expectedLoss = new float[6];
+        float[] expectedGrad = new float[10];
+        for (int r = 0; r < 4; r++) {
+            double lse = Math.log(Math.exp(rows[r][0]) + Math.exp(rows[r][1]));
+            int net = r / 2;
+            expectedLoss[1 + 3 * net + r % 2] = (float) (lse - rows[r][classes[r]]);
+            for (int j = 0; j < 2; j++) {
+                expectedGrad[1 + 5 * net + 2 * (r % 2) + j] = (float) (Math.exp(rows[r][j] - lse) - (j == classes[r] ? 1 : 0));
+            }
+        }
+        float[] gotLoss = read(loss);
+        float[] gotGrad = read(grad);
+        gotLoss[0] = gotLoss[3] = expectedLoss[0] = expectedLoss[3] = 0;
+        gotGrad[0] = gotGrad[5] = expectedGrad[0] = expectedGrad[5] = 0;
+        assertFloats(expectedLoss, gotLoss, TOL);
+        assertFloats(expectedGrad, gotGrad, TOL);
+
+        backend.softmaxCrossEntropy(2, 2, 2, new Strided(logits, 1, 5), Strided.shared(target), new Strided(loss, 1, 3),
+                new Strided(grad, 1, 5), 1f);
+        // both nets now use net 0's targets (1, 0): net 1's first row is class 1 and its second class 0
+        double lse3 = Math.log(2 * Math.exp(3));
+        double lse4 = Math.log(Math.exp(-1) + Math.exp(1));
+        assertFloats(new float[] {(float) (lse3 - 3), (float) (lse4 + 1)}, new float[] {read(loss)[4], read(loss)[5]}, TOL);
+    }
+
+    @Test
     void binaryCrossEntropyFromLogitsIsStableAtBothEnds() {
         DeviceBuffer z = buffer(0, 2, -200, 200);
         DeviceBuffer y = buffer(1, 0, 1, 1);
