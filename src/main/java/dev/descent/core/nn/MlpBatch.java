@@ -202,13 +202,79 @@ public final class MlpBatch implements AutoCloseable {
 
     /** Sends net {@code net}'s master weights (flat layout, double) to the backend as float. */
     public void setParameters(int net, double[] params) {
+        toScratch(net, params);
+        send(net);
+    }
+
+    /**
+     * As {@link #setParameters} when every value of {@code params} is finite; otherwise sends
+     * nothing (the backend keeps the net's previous weights) and returns false. One pass
+     * over the weights both checks and converts them.
+     */
+    public boolean setParametersIfFinite(int net, double[] params) {
+        if (!toScratch(net, params)) {
+            return false;
+        }
+        send(net);
+        return true;
+    }
+
+    /**
+     * Rounds {@code params} to float into the scratch array; true when every value is finite,
+     * tested by eight interleaved sums of {@code p * 0} (0 for finite p, NaN for an infinite or
+     * NaN one): a compare in the loop, or one chain of sums, cost as much again as converting.
+     */
+    private boolean toScratch(int net, double[] params) {
         checkNet(net);
         if (params.length != layout.size()) {
             throw new IllegalArgumentException("params must have " + layout.size() + " values, was " + params.length);
         }
-        for (int i = 0; i < params.length; i++) {
-            scratch[i] = (float) params[i];
+        float[] f = scratch;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double a4 = 0;
+        double a5 = 0;
+        double a6 = 0;
+        double a7 = 0;
+        int n = params.length;
+        int i = 0;
+        for (; i + 7 < n; i += 8) {
+            double v0 = params[i];
+            double v1 = params[i + 1];
+            double v2 = params[i + 2];
+            double v3 = params[i + 3];
+            double v4 = params[i + 4];
+            double v5 = params[i + 5];
+            double v6 = params[i + 6];
+            double v7 = params[i + 7];
+            f[i] = (float) v0;
+            f[i + 1] = (float) v1;
+            f[i + 2] = (float) v2;
+            f[i + 3] = (float) v3;
+            f[i + 4] = (float) v4;
+            f[i + 5] = (float) v5;
+            f[i + 6] = (float) v6;
+            f[i + 7] = (float) v7;
+            a0 += v0 * 0;
+            a1 += v1 * 0;
+            a2 += v2 * 0;
+            a3 += v3 * 0;
+            a4 += v4 * 0;
+            a5 += v5 * 0;
+            a6 += v6 * 0;
+            a7 += v7 * 0;
         }
+        for (; i < n; i++) {
+            f[i] = (float) params[i];
+            a0 += params[i] * 0;
+        }
+        return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)) == 0;
+    }
+
+    /** Stages the scratch array as net {@code net}'s parameters, for the next pass. */
+    private void send(int net) {
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int out = spec.fanOut(l);
@@ -226,23 +292,70 @@ public final class MlpBatch implements AutoCloseable {
 
     /** The gradient of net {@code net} from the last {@link #trainStep}, flat layout. */
     public void gradient(int net, double[] out) {
+        gradient(net, out, null);
+    }
+
+    /**
+     * As {@link #gradient(int, double[])}, and when {@code weightSquares} is non-null, sets
+     * {@code weightSquares[l]} to the sum of the squares of layer l's weight gradient, in the
+     * order of {@link #sumOfSquares} over its range of the flat layout (the same bits),
+     * summed as the values are converted.
+     */
+    public void gradient(int net, double[] out, double[] weightSquares) {
         checkNet(net);
+        if (out.length != layout.size()) {
+            throw new IllegalArgumentException("out must have " + layout.size() + " values, was " + out.length);
+        }
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int o = spec.fanOut(l);
-            gradients.download(gw[l], (long) net * in * o, scratch, layout.weight(l), in * o);
+            double sq = gradients.downloadWithSquares(gw[l], (long) net * in * o, out, layout.weight(l), in * o);
+            if (weightSquares != null) {
+                weightSquares[l] = sq;
+            }
             gradients.download(gb[l], (long) net * o, scratch, layout.bias(l), o);
+            convert(layout.bias(l), o, out);
             if (layout.gamma(l) >= 0) {
                 gradients.download(ggamma[l], (long) net * o, scratch, layout.gamma(l), o);
                 gradients.download(gbeta[l], (long) net * o, scratch, layout.beta(l), o);
+                convert(layout.gamma(l), o, out);
+                convert(layout.beta(l), o, out);
             }
             if (layout.alpha(l) >= 0) {
                 gradients.download(galpha[l], net, scratch, layout.alpha(l), 1);
+                convert(layout.alpha(l), 1, out);
             }
         }
-        for (int i = 0; i < out.length; i++) {
+    }
+
+    private void convert(int from, int count, double[] out) {
+        for (int i = from; i < from + count; i++) {
             out[i] = scratch[i];
         }
+    }
+
+    /**
+     * The sum of {@code v[i]^2} over [from, to), in four interleaved partial sums (element i
+     * into sum (i - from) mod 4, the last up to three into the first, then (s0 + s1) + (s2 + s3)):
+     * one chain of dependent adds would run at the adder's latency, and the race sums every
+     * racer's gradient every step.
+     */
+    public static double sumOfSquares(double[] v, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += v[i] * v[i];
+            s1 += v[i + 1] * v[i + 1];
+            s2 += v[i + 2] * v[i + 2];
+            s3 += v[i + 3] * v[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += v[i] * v[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** The running means then running variances of every batch-norm layer of a net (empty without BN). */

@@ -64,11 +64,51 @@ final class PackedArrays {
 
     /** As {@link Backend#download} from one of the slices; the first read after the device wrote copies the whole. */
     void download(DeviceBuffer src, long srcOffset, float[] dst, int dstOffset, int count) {
+        fetch();
+        System.arraycopy(host, at(src, srcOffset, count), dst, dstOffset, count);
+    }
+
+    /**
+     * As {@link #download} into doubles; returns the sum of the squares of the values, in the
+     * order of {@link MlpBatch#sumOfSquares} (so the same bits as summing {@code dst} afterwards,
+     * without a second pass over it).
+     */
+    double downloadWithSquares(DeviceBuffer src, long srcOffset, double[] dst, int dstOffset, int count) {
+        fetch();
+        int at = at(src, srcOffset, count);
+        float[] h = host;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < count; i += 4) {
+            double v0 = h[at + i];
+            double v1 = h[at + i + 1];
+            double v2 = h[at + i + 2];
+            double v3 = h[at + i + 3];
+            dst[dstOffset + i] = v0;
+            dst[dstOffset + i + 1] = v1;
+            dst[dstOffset + i + 2] = v2;
+            dst[dstOffset + i + 3] = v3;
+            s0 += v0 * v0;
+            s1 += v1 * v1;
+            s2 += v2 * v2;
+            s3 += v3 * v3;
+        }
+        for (; i < count; i++) {
+            double v = h[at + i];
+            dst[dstOffset + i] = v;
+            s0 += v * v;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private void fetch() {
         if (deviceNewer) {
             backend.download(memory, 0, host, 0, host.length);
             deviceNewer = false;
         }
-        System.arraycopy(host, at(src, srcOffset, count), dst, dstOffset, count);
     }
 
     private int at(DeviceBuffer slice, long offset, int count) {

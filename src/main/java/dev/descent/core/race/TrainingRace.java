@@ -73,6 +73,8 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     private final TrainingRacer[] racers;
     private final float[] lossBuffer;
     private final float[] outputBuffer;
+    /** Per layer, the sum of the squares of a racer's weight gradient (reused racer by racer). */
+    private final double[] weightSquares;
     private SplittableRandom shuffleRandom;
     private SplittableRandom noiseRandom;
     private int[] order;
@@ -132,6 +134,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         int outs = spec.outputs();
         lossBuffer = new float[racers.length * capacity * outs];
         outputBuffer = new float[racers.length * capacity * outs];
+        weightSquares = new double[spec.layers()];
         reset();
     }
 
@@ -352,16 +355,16 @@ public final class TrainingRace implements Steppable, AutoCloseable {
             racer.diverge(steps, "loss " + batchLoss);
             return;
         }
-        mlp.gradient(index, racer.grad);
+        mlp.gradient(index, racer.grad, weightSquares);
         double total = 0;
         for (int l = 0; l < spec.layers(); l++) {
-            double sq = sumOfSquares(racer.grad, layout.weight(l), layout.weight(l) + layout.weightCount(l));
+            double sq = weightSquares[l];
             racer.gradNormSums[l] += Math.sqrt(sq);
             total += sq;
         }
         for (int l = 0; l < spec.layers(); l++) {
             int end = l + 1 < spec.layers() ? layout.weight(l + 1) : layout.size();
-            total += sumOfSquares(racer.grad, layout.weight(l) + layout.weightCount(l), end);
+            total += MlpBatch.sumOfSquares(racer.grad, layout.weight(l) + layout.weightCount(l), end);
         }
         double gradNorm = Math.sqrt(total);
         racer.epochSteps++;
@@ -383,40 +386,14 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         racer.steps++;
         racer.lastLr = lr;
         racer.pending = new double[] {batchLoss, gradNorm, lr};
-        for (double p : racer.params) {
-            if (!Double.isFinite(p)) {
-                racer.diverge(steps, "weights not finite");
-                return;
-            }
+        if (!mlp.setParametersIfFinite(index, racer.params)) {
+            racer.diverge(steps, "weights not finite");
+            return;
         }
-        mlp.setParameters(index, racer.params);
         mlp.updateRunningStatistics(index);
         if (!racer.epochSchedule()) {
             racer.schedule.advance(batchLoss);
         }
-    }
-
-    /**
-     * The sum of {@code v[i]^2} over [from, to), in four interleaved partial sums: one chain
-     * of dependent adds would run at the adder's latency, and this loop runs once per weight
-     * of every racer every step.
-     */
-    static double sumOfSquares(double[] v, int from, int to) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = from;
-        for (; i + 3 < to; i += 4) {
-            s0 += v[i] * v[i];
-            s1 += v[i + 1] * v[i + 1];
-            s2 += v[i + 2] * v[i + 2];
-            s3 += v[i + 3] * v[i + 3];
-        }
-        for (; i < to; i++) {
-            s0 += v[i] * v[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private void addPenalties(double[] params, double[] grad) {
