@@ -15,8 +15,10 @@ public interface Backend extends AutoCloseable {
      * owns, the caller's included: in any order, possibly at the same time, and returns when
      * all are done (rethrowing the first exception a body threw). It is for large host-side
      * work a caller does net by net between two passes (an epoch's activation statistics, say),
-     * which would otherwise leave the backend's threads idle; {@code body} must not call this
-     * backend. The default runs the indices in order on the caller.
+     * which would otherwise leave the backend's threads idle. Of this backend, {@code body}
+     * may call only {@link #download}, which every backend that overrides this method must
+     * allow from several bodies at once (each then copies its own net's data on its own
+     * thread). The default runs the indices in order on the caller.
      */
     default void forEachOnHost(int count, IntConsumer body) {
         for (int i = 0; i < count; i++) {

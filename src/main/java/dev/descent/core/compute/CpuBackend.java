@@ -47,6 +47,7 @@ public class CpuBackend implements Backend {
         cpu(dst).data().put((int) dstOffset, src, srcOffset, count);
     }
 
+    /** An absolute bulk read, which leaves the buffer's position alone: safe from several host threads at once. */
     @Override
     public void download(DeviceBuffer src, long srcOffset, float[] dst, int dstOffset, int count) {
         cpu(src).data().get((int) srcOffset, dst, dstOffset, count);

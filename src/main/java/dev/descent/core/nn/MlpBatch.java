@@ -520,7 +520,11 @@ public final class MlpBatch implements AutoCloseable {
         }
     }
 
-    /** Downloads each hidden layer's activations, then sums them net by net on the backend's host threads. */
+    /**
+     * Sums each hidden layer's activations net by net on the backend's host threads, each
+     * body downloading its own net's copy (the copies then run in parallel, and the sum reads
+     * what its own thread has just written).
+     */
     private void collect(ActivationStatistics stats, int n) {
         float[][] values = activationCopies;
         for (int l = 0; l < layers - 1; l++) {
@@ -529,10 +533,13 @@ public final class MlpBatch implements AutoCloseable {
                 if (values[p].length != n * out) {
                     values[p] = new float[n * out];
                 }
-                backend.download(a[l], (long) p * capacity * out, values[p], 0, n * out);
             }
             int layer = l;
-            backend.forEachOnHost(nets, p -> stats.add(p, layer, values[p]));
+            DeviceBuffer activations = a[l];
+            backend.forEachOnHost(nets, p -> {
+                backend.download(activations, (long) p * capacity * out, values[p], 0, n * out);
+                stats.add(p, layer, values[p]);
+            });
         }
     }
 

@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -60,5 +61,28 @@ class CpuBackendForEachOnHostTest {
             order.append(i);
         });
         assertEquals("0123", order.toString());
+    }
+
+    @Test
+    void bodiesMayDownloadTheirOwnNetsAtTheSameTime() {
+        int nets = 8;
+        int perNet = 50_000;
+        float[] all = new float[nets * perNet];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i * 0.5f;
+        }
+        try (CpuBackend backend = new CpuBackend(CpuGemms.create(CpuGemms.Kind.JAVA, 3))) {
+            DeviceBuffer buffer = backend.allocate(all.length);
+            backend.upload(all, 0, buffer, 0, all.length);
+            float[][] copies = new float[nets][perNet];
+            for (int round = 0; round < 20; round++) {
+                backend.forEachOnHost(nets, p -> backend.download(buffer, (long) p * perNet, copies[p], 0, perNet));
+                for (int p = 0; p < nets; p++) {
+                    assertArrayEquals(java.util.Arrays.copyOfRange(all, p * perNet, (p + 1) * perNet), copies[p],
+                            "net " + p + ", round " + round);
+                    java.util.Arrays.fill(copies[p], -1);
+                }
+            }
+        }
     }
 }
