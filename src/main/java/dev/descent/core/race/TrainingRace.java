@@ -73,6 +73,11 @@ public final class TrainingRace implements Steppable, AutoCloseable {
     private final TrainingRacer[] racers;
     private final float[] lossBuffer;
     private final float[] outputBuffer;
+    /**
+     * The gradient of the racer being stepped, shared by the racers in turn (no optimizer keeps
+     * it): one array stays in cache where one per racer added 36 KB each to what a step touches.
+     */
+    private final double[] gradient;
     /** Per layer, the sum of the squares of a racer's weight gradient (reused racer by racer). */
     private final double[] weightSquares;
     private SplittableRandom shuffleRandom;
@@ -135,6 +140,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         lossBuffer = new float[racers.length * capacity * outs];
         outputBuffer = new float[racers.length * capacity * outs];
         weightSquares = new double[spec.layers()];
+        gradient = new double[layout.size()];
         reset();
     }
 
@@ -355,7 +361,7 @@ public final class TrainingRace implements Steppable, AutoCloseable {
             racer.diverge(steps, "loss " + batchLoss);
             return;
         }
-        mlp.gradient(index, racer.grad, weightSquares);
+        mlp.gradient(index, gradient, weightSquares);
         double total = 0;
         for (int l = 0; l < spec.layers(); l++) {
             double sq = weightSquares[l];
@@ -364,24 +370,24 @@ public final class TrainingRace implements Steppable, AutoCloseable {
         }
         for (int l = 0; l < spec.layers(); l++) {
             int end = l + 1 < spec.layers() ? layout.weight(l + 1) : layout.size();
-            total += MlpBatch.sumOfSquares(racer.grad, layout.weight(l) + layout.weightCount(l), end);
+            total += MlpBatch.sumOfSquares(gradient, layout.weight(l) + layout.weightCount(l), end);
         }
         double gradNorm = Math.sqrt(total);
         racer.epochSteps++;
-        addPenalties(racer.params, racer.grad);
+        addPenalties(racer.params, gradient);
         TrainingRacerSpec rs = racer.spec;
         if (!Double.isNaN(rs.clipNorm())) {
-            GradientClipping.clipGradNorm(racer.grad, rs.clipNorm());
+            GradientClipping.clipGradNorm(gradient, rs.clipNorm());
         }
         if (!Double.isNaN(rs.clipValue())) {
-            GradientClipping.clipGradValue(racer.grad, rs.clipValue());
+            GradientClipping.clipGradValue(gradient, rs.clipValue());
         }
         double lr = racer.schedule.learningRate();
         StepContext context = new StepContext(lr, racer.schedule.momentum());
         if (recordStepTraces) {
-            racer.trace.setLastStep(racer.optimizer.step(racer.params, racer.grad, context));
+            racer.trace.setLastStep(racer.optimizer.step(racer.params, gradient, context));
         } else {
-            racer.optimizer.stepWithoutTrace(racer.params, racer.grad, context);
+            racer.optimizer.stepWithoutTrace(racer.params, gradient, context);
         }
         racer.steps++;
         racer.lastLr = lr;

@@ -10,7 +10,6 @@ final class TrainingRacer {
     final Optimizer optimizer;
     final LearningRateSchedule schedule;
     final double[] params;
-    final double[] grad;
     final double[] gradNormSums;
     final EarlyStopping monitor;
     final Trace trace = new Trace(TrainingRace.TRACE_CAPACITY, TrainingRace.TRACE_COLUMNS);
@@ -38,7 +37,6 @@ final class TrainingRacer {
         this.optimizer = optimizer;
         this.schedule = schedule;
         this.params = params;
-        this.grad = new double[params.length];
         this.gradNormSums = new double[layers];
         this.monitor = monitor;
         this.lastLr = schedule.learningRate();
