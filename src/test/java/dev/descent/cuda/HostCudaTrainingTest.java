@@ -56,7 +56,8 @@ class HostCudaTrainingTest {
         HostCudaDevice device = HostCudaDevice.create(MAX_BLOCKS);
         Run cpu = train(new CpuBackend(CpuGemms.create(CpuGemms.Kind.JAVA, 1)), spec, train, val, racers);
         Run cuda = train(new CudaBackend(device), spec, train, val, racers);
-        assertTrue(device.launches() > 50, "kernels launched: " + device.launches());
+        // the kernels ran (46 here: the first layer adds its bias and sums its bias gradient in its products)
+        assertTrue(device.launches() > 30, "kernels launched: " + device.launches());
         assertEquals(cpu.history.size(), cuda.history.size());
         for (int i = 0; i < cpu.history.size(); i++) {
             TrainingRaceEpoch c = cpu.history.get(i);

@@ -30,6 +30,9 @@ import java.util.random.RandomGenerator;
  *             dZ = BNbackward(dH) or dH;  dalpha = sum dA min(H, 0)  (PReLU)
  * </pre>
  * Batch norm as torch's BatchNorm1d: momentum 0.1, eps 1e-5, running variance unbiased.
+ * For layer 0, b is a last row of the stored W against a column of ones after the input
+ * features, so {@code X W + b} and {@code db = colsum(dZ)} come out of its two products
+ * ({@link #storedRows}).
  */
 public final class MlpBatch implements AutoCloseable {
 
@@ -125,10 +128,10 @@ public final class MlpBatch implements AutoCloseable {
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int out = spec.fanOut(l);
-            w[l] = parameters.next((long) nets * in * out);
-            b[l] = parameters.next((long) nets * out);
-            gw[l] = gradients.next((long) nets * in * out);
-            gb[l] = gradients.next((long) nets * out);
+            w[l] = parameters.next((long) nets * storedRows(l) * out);
+            b[l] = l == 0 ? null : parameters.next((long) nets * out);
+            gw[l] = gradients.next((long) nets * storedRows(l) * out);
+            gb[l] = l == 0 ? null : gradients.next((long) nets * out);
             z[l] = alloc((long) nets * capacity * out);
             gz[l] = alloc((long) nets * capacity * out);
             if (!spec.isHidden(l)) {
@@ -166,7 +169,7 @@ public final class MlpBatch implements AutoCloseable {
                 shift[l] = spec.alphaDropout(l) ? alloc((long) capacity * out) : null;
             }
         }
-        x = alloc((long) capacity * spec.inputs());
+        x = alloc((long) capacity * (spec.inputs() + 1));
         t = alloc((long) capacity * targetColumns);
         indices = alloc(capacity);
         loss = alloc((long) nets * capacity * spec.outputs());
@@ -278,8 +281,13 @@ public final class MlpBatch implements AutoCloseable {
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int out = spec.fanOut(l);
-            parameters.upload(scratch, layout.weight(l), w[l], (long) net * in * out, in * out);
-            parameters.upload(scratch, layout.bias(l), b[l], (long) net * out, out);
+            if (l == 0) {
+                // W_0 and b_0 are consecutive in the flat layout: together they are the stored rows
+                parameters.upload(scratch, layout.weight(0), w[0], (long) net * (in + 1) * out, (in + 1) * out);
+            } else {
+                parameters.upload(scratch, layout.weight(l), w[l], (long) net * in * out, in * out);
+                parameters.upload(scratch, layout.bias(l), b[l], (long) net * out, out);
+            }
             if (layout.gamma(l) >= 0) {
                 parameters.upload(scratch, layout.gamma(l), gamma[l], (long) net * out, out);
                 parameters.upload(scratch, layout.beta(l), beta[l], (long) net * out, out);
@@ -309,11 +317,16 @@ public final class MlpBatch implements AutoCloseable {
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
             int o = spec.fanOut(l);
-            double sq = gradients.downloadWithSquares(gw[l], (long) net * in * o, out, layout.weight(l), in * o);
+            long at = (long) net * storedRows(l) * o;
+            double sq = gradients.downloadWithSquares(gw[l], at, out, layout.weight(l), in * o);
             if (weightSquares != null) {
                 weightSquares[l] = sq;
             }
-            gradients.download(gb[l], (long) net * o, scratch, layout.bias(l), o);
+            if (l == 0) {
+                gradients.download(gw[0], at + (long) in * o, scratch, layout.bias(0), o);
+            } else {
+                gradients.download(gb[l], (long) net * o, scratch, layout.bias(l), o);
+            }
             convert(layout.bias(l), o, out);
             if (layout.gamma(l) >= 0) {
                 gradients.download(ggamma[l], (long) net * o, scratch, layout.gamma(l), o);
@@ -408,9 +421,10 @@ public final class MlpBatch implements AutoCloseable {
             trainX.close();
             trainT.close();
         }
-        trainX = alloc(features.length);
+        float[] withOnes = withOnes(features, 0, rows);
+        trainX = alloc(withOnes.length);
         trainT = alloc(targets.length);
-        backend.upload(features, 0, trainX, 0, features.length);
+        backend.upload(withOnes, 0, trainX, 0, withOnes.length);
         backend.upload(targets, 0, trainT, 0, targets.length);
         trainRows = rows;
     }
@@ -439,7 +453,7 @@ public final class MlpBatch implements AutoCloseable {
             idx[i] = rows[i];
         }
         backend.upload(idx, 0, indices, 0, n);
-        backend.gatherRows(n, spec.inputs(), trainX, indices, x);
+        backend.gatherRows(n, spec.inputs() + 1, trainX, indices, x);
         backend.gatherRows(n, targetColumns, trainT, indices, t);
         drawNoise(n, random);
         forward(n, true);
@@ -507,7 +521,8 @@ public final class MlpBatch implements AutoCloseable {
         float[] chunkOut = new float[nets * capacity * o];
         for (int start = 0; start < rows; start += capacity) {
             int n = Math.min(capacity, rows - start);
-            backend.upload(features, start * spec.inputs(), x, 0, n * spec.inputs());
+            float[] chunk = withOnes(features, start, n);
+            backend.upload(chunk, 0, x, 0, chunk.length);
             forward(n, false);
             lastRows = n;
             outputs(chunkOut);
@@ -555,10 +570,13 @@ public final class MlpBatch implements AutoCloseable {
             int fi = spec.fanIn(l);
             int fo = spec.fanOut(l);
             long act = (long) capacity * fo;
-            backend.gemmBatched(Transpose.NO, Transpose.NO, n, fo, fi, 1f,
-                    in.buffer(), in.offset(), in.stride(), w[l], 0, (long) fi * fo,
+            int k = storedRows(l);
+            backend.gemmBatched(Transpose.NO, Transpose.NO, n, fo, k, 1f,
+                    in.buffer(), in.offset(), in.stride(), w[l], 0, (long) k * fo,
                     0f, z[l], 0, act, nets);
-            backend.addBias(nets, n, fo, Strided.of(z[l], act), Strided.of(b[l], fo));
+            if (l > 0) {
+                backend.addBias(nets, n, fo, Strided.of(z[l], act), Strided.of(b[l], fo));
+            }
             if (!spec.isHidden(l)) {
                 break;
             }
@@ -607,13 +625,15 @@ public final class MlpBatch implements AutoCloseable {
             int fo = spec.fanOut(l);
             long act = (long) capacity * fo;
             Strided in = input(l);
-            backend.gemmBatched(Transpose.YES, Transpose.NO, fi, fo, n, 1f,
+            int k = storedRows(l);
+            backend.gemmBatched(Transpose.YES, Transpose.NO, k, fo, n, 1f,
                     in.buffer(), in.offset(), in.stride(), gz[l], 0, act,
-                    0f, gw[l], 0, (long) fi * fo, nets);
-            backend.columnSums(nets, n, fo, Strided.of(gz[l], act), Strided.of(gb[l], fo));
+                    0f, gw[l], 0, (long) k * fo, nets);
             if (l == 0) {
+                // the last stored row, from the column of ones, is colsum(dZ): the bias gradient
                 break;
             }
+            backend.columnSums(nets, n, fo, Strided.of(gz[l], act), Strided.of(gb[l], fo));
             int p = l - 1;
             long pAct = (long) capacity * fi;
             Strided gradA = Strided.of(ga[p], pAct);
@@ -637,6 +657,29 @@ public final class MlpBatch implements AutoCloseable {
                         Strided.of(gbeta[p], fi));
             }
         }
+    }
+
+    /**
+     * The rows of layer l's stored weights: fan_in, and for layer 0 one more, its bias. The
+     * input rows carry a column of ones after their features, so the first layer's product
+     * adds its bias (1 * b_j, the last term of each sum, which rounds as the separate add did)
+     * and the product for its weight gradient yields the bias gradient (the sum of dZ over the
+     * rows, in row order) in its last row: one pass over the first layer's outputs fewer each
+     * way, forward and backward.
+     */
+    private int storedRows(int l) {
+        return l == 0 ? spec.fanIn(0) + 1 : spec.fanIn(l);
+    }
+
+    /** Rows {@code [start, start + count)} of {@code features} (inputs wide), each followed by a 1. */
+    private float[] withOnes(float[] features, int start, int count) {
+        int in = spec.inputs();
+        float[] out = new float[count * (in + 1)];
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(features, (start + r) * in, out, r * (in + 1), in);
+            out[r * (in + 1) + in] = 1f;
+        }
+        return out;
     }
 
     /** The input of layer l as the forward pass of a training step saw it. */
