@@ -294,7 +294,7 @@ final class CpuKernels {
      * sums and logarithms, every probability) rather than row by row: a row's exponentials
      * wait for its maximum and its probabilities for its logarithm, so row by row the
      * exponentials ran at their latency (for 8 nets of 32 rows and 3 classes, 18 us through the
-     * buffers, 14 on heap copies row by row, 10 in passes). Each value is computed by the same
+     * buffers, 14 on heap copies row by row, 11 in passes). Each value is computed by the same
      * float operations in the same order as row by row.
      */
     static void softmaxCrossEntropy(int batch, int rows, int classes, Strided logits, Strided target,
