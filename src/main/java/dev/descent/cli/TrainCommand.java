@@ -19,6 +19,7 @@ import dev.descent.core.nn.NetworkData;
 import dev.descent.core.optim.Optimizer;
 import dev.descent.core.optim.Optimizers;
 import dev.descent.core.preset.AtomicFiles;
+import dev.descent.core.preset.Augmentation;
 import dev.descent.core.preset.NetworkConfig;
 import dev.descent.core.preset.TrainingPlan;
 import dev.descent.core.race.EarlyStopping;
@@ -37,7 +38,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /**
@@ -116,6 +116,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--normalize", defaultValue = "none", description = "none|standard|minmax (default ${DEFAULT-VALUE})")
     String normalize;
 
+    @Option(names = "--augment", paramLabel = "SPEC",
+            description = "\"copies=3 sigma=0.1\": noisy copies of each training row, after the scaling (sigma in scaled units)")
+    String augment;
+
     @Option(names = "--early-stopping", paramLabel = "SPEC",
             description = "\"patience=5 min_delta=0 baseline=X restore_best_weights=true\" on the validation loss")
     String earlyStopping;
@@ -146,8 +150,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(validation >= 0 && validation < 1)) {
             throw new ConfigException("val must be in [0, 1), was " + validation);
         }
-        DataSplit split = DataSplit.split(dataset, validation, 0, new SplittableRandom(seed))
-                .normalized(Normalization.of(normalize));
+        Normalization scaling = Normalization.of(normalize);
+        Augmentation noise = augmentation();
+        DataSplit split = TrainingPlan.prepare(dataset, validation, scaling, noise, scaling, seed);
         Backends.Opened opened = Backends.open(backend);
         PrintWriter stdout = command.commandLine().getOut();
         boolean hasVal = split.validation().size() > 0;
@@ -206,6 +211,18 @@ public final class TrainCommand implements Callable<Integer> {
                     + "' is a generated or bundled set");
         }
         return DataSources.open(data, samples, noise, seed, CsvOptions.labelColumn(label));
+    }
+
+    /** The {@code --augment} spec, whose errors name it: {@code --augment 'sigma=1': augment: copies is required}. */
+    private Augmentation augmentation() {
+        if (augment == null) {
+            return Augmentation.NONE;
+        }
+        try {
+            return Augmentation.parse(augment);
+        } catch (ConfigException e) {
+            throw new ConfigException("--augment '" + augment.trim() + "': " + e.getMessage(), e);
+        }
     }
 
     /** A racer spec whose errors name it: {@code --racer 'adamm': unknown optimizer 'adamm'; ...}. */

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainCommandTest {
@@ -181,6 +182,66 @@ class TrainCommandTest {
             assertEquals(4L * e, Long.parseLong(row[3]), "step column");
             assertEquals(0.1 * Math.pow(0.9, 4 * e - 1), Double.parseDouble(row[8]), 1e-15, "lr, epoch " + e);
         }
+    }
+
+    @Test
+    void augmentTrainsOnNoisyCopiesOfTheTrainingRowsAndIsOffWithoutCopiesOrSigma() {
+        // 40 rows, val 0.2: 32 training rows in batches of 8 = 4 steps an epoch; 2 noisy copies
+        // of each make 96 rows = 12 steps; the validation rows are not augmented
+        String[] base = {"train", "--data", "xor", "--samples", "40", "--layers", "4", "--racer", "adam lr=0.05",
+                "--epochs", "2", "--batch", "8", "--normalize", "standard", "--backend", "cpu", "--csv", "-"};
+        Run plain = run(base);
+        Run noisy = run(concat(base, "--augment", "copies=2 sigma=0.3"));
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(0, noisy.code(), noisy.err());
+        List<String> plainRows = plain.out().lines().toList();
+        List<String> noisyRows = noisy.out().lines().toList();
+        assertEquals("4", plainRows.get(1).split(",")[3]);
+        assertEquals("12", noisyRows.get(1).split(",")[3]);
+        assertEquals("24", noisyRows.get(2).split(",")[3]);
+        assertNotEquals(plainRows.get(2).split(",")[4], noisyRows.get(2).split(",")[4], "train loss");
+        assertEquals(noisy.out(), run(concat(base, "--augment", "copies=2 sigma=0.3")).out(), "same seed, same noise");
+        assertNotEquals(noisy.out(), run(concat(base, "--augment", "copies=2 sigma=0.3", "--seed", "1")).out());
+        assertEquals(plain.out(), run(concat(base, "--augment", "copies=0 sigma=0.3")).out(), "no copies: no change");
+        assertEquals(plain.out(), run(concat(base, "--augment", "copies=3 sigma=0")).out(), "sigma 0: no change");
+    }
+
+    @Test
+    void augmentedTrainingMatchesRunOfAPresetWithTheSameDataNetworkAndAugment(@TempDir Path dir) throws Exception {
+        Path preset = Files.writeString(dir.resolve("noisy.json"), """
+                {"seed": 5, "epochs": 3,
+                 "problem": {"kind": "dataset", "dataset": "moons", "samples": 120, "noise": 0.1, "split": 0.25,
+                             "normalize": "minmax", "augment": {"copies": 2, "sigma": 0.2}},
+                 "network": {"layers": [8], "activation": "tanh", "init": "torch", "loss": "ce", "batchSize": 16},
+                 "racers": [{"label": "a", "optimizer": "adam lr=0.01"}]}
+                """);
+        CliRun.of("run", preset.toString(), "--backend", "cpu", "--out", dir.toString()).assertOk();
+        Run r = run("train", "--data", "moons", "--samples", "120", "--noise", "0.1", "--val", "0.25",
+                "--normalize", "minmax", "--augment", "copies=2 sigma=0.2", "--layers", "8", "--activation", "tanh",
+                "--batch", "16", "--epochs", "3", "--seed", "5", "--racer", "adam lr=0.01 label=a",
+                "--backend", "cpu", "--csv", "-");
+        assertEquals(0, r.code(), r.err());
+        List<String> fromRun = Files.readAllLines(dir.resolve("epochs.csv")).stream()
+                .map(line -> line.substring(0, line.lastIndexOf(','))) // run adds grad_norms
+                .toList();
+        assertEquals(fromRun, r.out().lines().toList());
+        assertEquals("17", r.out().lines().toList().get(1).split(",")[3], "90 rows x 3 in batches of 16");
+    }
+
+    @Test
+    void badAugmentSpecsNameTheOptionAndTheKey() {
+        String[] base = {"train", "--data", "xor", "--samples", "40", "--layers", "4", "--racer", "sgd",
+                "--epochs", "1"};
+        CliRun.of(concat(base, "--augment", "sigma=0.2"))
+                .assertBadInput("--augment 'sigma=0.2': augment: copies is required");
+        CliRun.of(concat(base, "--augment", "copies=11"))
+                .assertBadInput("--augment 'copies=11': augment: copies must be in [0, 10], was 11");
+        CliRun.of(concat(base, "--augment", "copies=2 sigma=-1"))
+                .assertBadInput("--augment 'copies=2 sigma=-1': augment: sigma must be in [0, inf), was -1.0");
+        CliRun.of(concat(base, "--augment", "copies=2 noise=0.1"))
+                .assertBadInput("--augment 'copies=2 noise=0.1': augment: unknown parameter 'noise'; allowed: copies, sigma");
+        CliRun.of(concat(base, "--augment", "copies=two"))
+                .assertBadInput("--augment 'copies=two': augment: copies must be a whole number, was 'two'");
     }
 
     private static String[] concat(String[] base, String... more) {

@@ -1,6 +1,8 @@
 package dev.descent.core.preset;
 
 import dev.descent.core.config.ConfigException;
+import dev.descent.core.config.Params;
+import dev.descent.core.config.Spec;
 
 /**
  * Noise augmentation of a data-set preset's training rows (the data section's {@code "augment"}):
@@ -28,6 +30,24 @@ public record Augmentation(int copies, double sigma) {
         }
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new ConfigException("sigma must be in [0, inf), was " + sigma);
+        }
+    }
+
+    /**
+     * Parses the command-line form {@code "copies=3 sigma=0.1"} (the {@code train} command's
+     * {@code --augment}); copies is required, sigma defaults to {@value #DEFAULT_SIGMA}, and
+     * unknown keys are errors. Messages start with {@code augment:}.
+     */
+    public static Augmentation parse(String text) {
+        Spec spec = Spec.parse("augment " + (text == null ? "" : text));
+        Params p = Params.of(spec);
+        int copies = p.requireInt("copies");
+        double sigma = p.getDouble("sigma", DEFAULT_SIGMA);
+        p.rejectUnknown();
+        try {
+            return new Augmentation(copies, sigma);
+        } catch (ConfigException e) {
+            throw new ConfigException("augment: " + e.getMessage());
         }
     }
 

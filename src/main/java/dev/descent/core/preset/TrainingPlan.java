@@ -159,32 +159,40 @@ public final class TrainingPlan implements AutoCloseable {
                 n.earlyStoppingOptions());
     }
 
-    /**
-     * The rows a group trains on, as the app's data-set mode prepares them: a split drawn from
-     * {@code SplittableRandom(seed)}, a scaler fitted on the training part, and then, when the
-     * preset augments, noisy copies of the scaled training rows drawn from the same random stream.
-     * With augmentation, a racer whose own scaling differs from the problem's gets those rows
-     * mapped back to data units and rescaled by a scaler fitted on them, as the app rescales its
-     * prepared data for such a racer.
-     */
+    /** The rows a group trains on: {@link #prepare} with the problem's split, scaling and augmentation. */
     private DataSplit split(DatasetProblem problem, Normalization normalization, long seed) {
+        return prepare(dataset, problem.split(), Normalization.of(problem.normalize()), problem.augment(),
+                normalization, seed);
+    }
+
+    /**
+     * The rows a race trains on, as the app's data-set mode prepares them: a split holding out
+     * {@code validation} of the rows, drawn from {@code SplittableRandom(seed)}, a scaler of kind
+     * {@code scaling} fitted on the training part, and then, when {@code augment} is active, noisy
+     * copies of the scaled training rows drawn from the same random stream. With augmentation, a
+     * racer whose own scaling ({@code racerScaling}) differs from {@code scaling} gets those rows
+     * mapped back to data units and rescaled by a scaler fitted on them, as the app rescales its
+     * prepared data for such a racer. The {@code train} command calls this with one scaling for both.
+     */
+    public static DataSplit prepare(Dataset dataset, double validation, Normalization scaling, Augmentation augment,
+                                    Normalization racerScaling, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        DataSplit split = DataSplit.split(dataset, problem.split(), 0, random);
-        Augmentation a = problem.augment();
-        if (!a.isActive()) {
-            return split.normalized(normalization);
+        DataSplit split = DataSplit.split(dataset, validation, 0, random);
+        if (!augment.isActive()) {
+            return split.normalized(racerScaling);
         }
-        FeatureScaler scaler = Normalization.of(problem.normalize()).fit(split.train());
-        Dataset train = NoiseAugmentation.augment(scaler.apply(split.train()), a.copies(), a.sigma(), random);
-        Dataset validation = scaler.apply(split.validation());
-        if (normalization != Normalization.of(problem.normalize())) {
+        FeatureScaler scaler = scaling.fit(split.train());
+        Dataset train = NoiseAugmentation.augment(scaler.apply(split.train()), augment.copies(), augment.sigma(),
+                random);
+        Dataset validationRows = scaler.apply(split.validation());
+        if (racerScaling != scaling) {
             train = inverted(scaler, train);
-            validation = inverted(scaler, validation);
-            FeatureScaler own = normalization.fit(train);
+            validationRows = inverted(scaler, validationRows);
+            FeatureScaler own = racerScaling.fit(train);
             train = own.apply(train);
-            validation = own.apply(validation);
+            validationRows = own.apply(validationRows);
         }
-        return new DataSplit(train, validation, split.test());
+        return new DataSplit(train, validationRows, split.test());
     }
 
     private static Dataset inverted(FeatureScaler scaler, Dataset d) {
