@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,56 @@ class WorkerPoolTest {
                 }
                 assertTrue(workers.keySet().stream().allMatch(w -> w >= 0 && w < 3), workers.toString());
             }
+        }
+    }
+
+    @Test
+    void aWorkerClaimsItsOwnShareInOrderThenWhatIsLeftOfTheOthers() {
+        WorkerPool.Job job = new WorkerPool.Job(1, 8, 2, (chunk, worker) -> { }, Thread.currentThread());
+        // worker 1's share is [4, 8), the caller's [0, 4); the caller has taken two of its own
+        assertEquals(0, job.claim(0));
+        assertEquals(1, job.claim(0));
+        int[] helper = new int[7];
+        for (int i = 0; i < helper.length; i++) {
+            helper[i] = job.claim(1);
+        }
+        assertArrayEquals(new int[] {4, 5, 6, 7, 2, 3, -1}, helper);
+        assertEquals(-1, job.claim(0));
+
+        WorkerPool.Job uneven = new WorkerPool.Job(2, 7, 3, (chunk, worker) -> { }, Thread.currentThread());
+        // shares of 7 chunks over 3 workers: [0, 2), [2, 4), [4, 7)
+        int[] last = new int[8];
+        for (int i = 0; i < last.length; i++) {
+            last[i] = uneven.claim(2);
+        }
+        assertArrayEquals(new int[] {4, 5, 6, 0, 1, 2, 3, -1}, last);
+    }
+
+    @Test
+    void callsOverTheSameChunksKeepEachShareOnItsWorkerWhenNoneFallsBehind() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            int chunks = 8;
+            int stayed = 0;
+            for (int round = 0; round < 50; round++) {
+                int[] ranOn = new int[chunks];
+                // each chunk takes long enough that neither worker runs out of its own share
+                // while the other still works on its own
+                pool.forEach(chunks, (chunk, worker) -> {
+                    ranOn[chunk] = worker;
+                    long until = System.nanoTime() + 200_000;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                });
+                boolean split = true;
+                for (int c = 0; c < chunks; c++) {
+                    split &= ranOn[c] == (c < chunks / 2 ? 0 : 1);
+                }
+                stayed += split ? 1 : 0;
+            }
+            // on a busy machine a worker may be descheduled and the other then steals its chunks;
+            // with one counter for all chunks, claims interleave and no round splits this way
+            assertTrue(stayed > 0, "no round kept the two shares apart");
         }
     }
 
