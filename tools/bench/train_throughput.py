@@ -3,9 +3,12 @@
 setting (8 Adam racers, lr 0.01, a 2-64-64-3 ReLU net, softmax cross-entropy, batch 32, a
 600-point 3-arm spiral), in racer-steps per second. One racer-step is one net's forward,
 backward and optimizer update on one minibatch. PyTorch steps 8 separate models in turn,
-as a plain training loop would.
+as a plain training loop would, and at each epoch's end (every 19 steps) evaluates them as
+Descent's race does: all 600 rows in inference mode, each hidden layer's activation mean and
+std, and whether the outputs are finite (--no-eval leaves that out on PyTorch's side only,
+as runs 1-23 of the README's table did).
 
-    ./mvnw -q package -DskipTests && python3 tools/bench/train_throughput.py [--cpu-time] [--rounds 5]
+    ./mvnw -q package -DskipTests && python3 tools/bench/train_throughput.py [--cpu-time] [--no-eval] [--rounds 5]
 
 By default both are timed by the wall clock and PyTorch runs with 1 and with 2 threads (its
 better median is the reference: small nets often run faster on one thread); the rounds
@@ -40,7 +43,7 @@ def spiral3(n=600, noise=0.1, seed=0):
     return torch.cat(xs).float(), torch.cat(ys).long()
 
 
-def torch_racer_steps_per_second(cpu_time, seconds=5.0, racers=8):
+def torch_racer_steps_per_second(cpu_time, evaluation, seconds=5.0, racers=8):
     clock = time.thread_time if cpu_time else time.perf_counter
     torch.manual_seed(0)
     x, y = spiral3()
@@ -51,6 +54,19 @@ def torch_racer_steps_per_second(cpu_time, seconds=5.0, racers=8):
     perm = torch.randperm(x.shape[0])
     state = {"at": 0}
 
+    def evaluate():
+        # what Descent's race does at each epoch's end: every net on all 600 rows in inference
+        # mode, each hidden layer's activation mean and std, and whether the outputs are finite
+        with torch.no_grad():
+            for net in nets:
+                h = x
+                stats = []
+                for layer in net:
+                    h = layer(h)
+                    if isinstance(layer, torch.nn.ReLU):
+                        stats.append(torch.std_mean(h, correction=0))
+                bool(torch.isfinite(h).all())
+
     def step():
         at = state["at"]
         idx = perm[at:at + 32]
@@ -60,6 +76,8 @@ def torch_racer_steps_per_second(cpu_time, seconds=5.0, racers=8):
             opt.zero_grad()
             loss_fn(net(xb), yb).backward()
             opt.step()
+        if state["at"] == 0 and evaluation:
+            evaluate()
 
     for _ in range(100):
         step()
@@ -91,6 +109,7 @@ def median(xs):
 
 def main():
     cpu_time = "--cpu-time" in sys.argv
+    evaluation = "--no-eval" not in sys.argv
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
     thread_counts = [1] if cpu_time else sorted({1, torch.get_num_threads()})
     theirs = {t: [] for t in thread_counts}
@@ -98,11 +117,12 @@ def main():
     for _ in range(rounds):
         for t in thread_counts:
             torch.set_num_threads(t)
-            theirs[t].append(torch_racer_steps_per_second(cpu_time))
+            theirs[t].append(torch_racer_steps_per_second(cpu_time, evaluation))
         for backend, value in descent_racer_steps_per_second(cpu_time).items():
             ours.setdefault(backend, []).append(value)
     clock = "thread CPU time" if cpu_time else "wall clock"
-    print(f"{clock}, medians of {rounds} rounds, racer-steps/s")
+    print(f"{clock}, medians of {rounds} rounds, racer-steps/s"
+          + ("" if evaluation else "; PyTorch without the epoch-end evaluation"))
     for t in thread_counts:
         print(f"PyTorch {torch.__version__} eager, {t} thread(s): {median(theirs[t]):.0f}")
     reference = max(median(v) for v in theirs.values())
