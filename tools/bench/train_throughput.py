@@ -6,7 +6,7 @@ backward and optimizer update on one minibatch. PyTorch steps 8 separate models 
 as a plain training loop would, and at each epoch's end (every 19 steps) evaluates them as
 Descent's race does: all 600 rows in inference mode, each hidden layer's activation mean and
 std, and whether the outputs are finite (--no-eval leaves that out on PyTorch's side only,
-as runs 1-23 of the README's table did).
+as runs 1-26 of the README's table did).
 
     ./mvnw -q package -DskipTests && python3 tools/bench/train_throughput.py [--cpu-time] [--no-eval] [--rounds 5]
 
